@@ -1,0 +1,34 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { loadGlossary } from './src/lib/glossary-source.ts';
+import { articlePipeline, remarkRehypeOptions } from './src/plugins/index.ts';
+
+// `SITE_BASE` lets the same build be hosted under a sub-path (e.g. /edition/).
+const base = process.env.SITE_BASE ?? '/';
+// Read and check the glossary once; a bad entry stops the build here, naming its file.
+const glossary = loadGlossary('content/glossary');
+const pipeline = articlePipeline(glossary, base);
+
+export default defineConfig({
+  // Absolute URLs (canonical links, feeds) need the public address; set it when deploying.
+  site: process.env.SITE_URL,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.EDITION_OUT_DIR ?? './dist',
+  // One cacheable stylesheet, never inline <style>: keeps a strict CSP possible.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  markdown: {
+    // The author's typography is kept verbatim; no smart-quote rewriting.
+    smartypants: false,
+    remarkRehype: remarkRehypeOptions,
+  },
+  integrations: [
+    // The annotation pipeline applies to the articles (MDX) only.
+    mdx({
+      remarkPlugins: [...pipeline.remarkPlugins],
+      rehypePlugins: [...pipeline.rehypePlugins],
+    }),
+  ],
+});

@@ -1,0 +1,108 @@
+// Finds mentions of glossary entities in plain text by their names and aliases.
+// Whole words only ("Kiev" never matches "Kievan"), possessives allowed
+// ("Putin’s"), case folded except for acronyms ("EU", "U.S." match exactly).
+
+export interface Named {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+}
+
+export interface AliasMatch {
+  id: string;
+  start: number;
+  end: number;
+}
+
+export interface AliasMatcher {
+  /** Every mention in `text`, in order of position. */
+  find(text: string): AliasMatch[];
+}
+
+/** Same-length folding, so offsets in the folded text are offsets in the original. */
+export function foldPunctuation(text: string): string {
+  return text.replace(/[’‘‛′]/g, "'").replace(/[“”„″]/g, '"').replace(/[‐‑‒–—]/g, '-');
+}
+
+/** An alias with no lowercase letter is an acronym and must match in exact case. */
+const isAcronym = (alias: string) => !/\p{Ll}/u.test(alias);
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pattern = (alias: string) => escape(foldPunctuation(alias.trim())).replace(/\s+/g, '\\s+');
+const keyOf = (s: string, exact: boolean) => {
+  const k = foldPunctuation(s).replace(/\s+/g, ' ');
+  return exact ? k : k.toLowerCase();
+};
+
+export function createAliasMatcher(entries: Iterable<Named>): AliasMatcher {
+  const owner = new Map<string, string>(); // alias key → entity id
+  const exact: string[] = [];
+  const folded: string[] = [];
+  for (const e of entries) {
+    for (const alias of new Set([e.name, ...e.aliases])) {
+      const acronym = isAcronym(alias);
+      owner.set(keyOf(alias, acronym), e.id);
+      (acronym ? exact : folded).push(alias);
+    }
+  }
+  const build = (aliases: string[], flags: string) =>
+    aliases.length === 0
+      ? null
+      : new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${aliases
+            .sort((a, b) => b.length - a.length)
+            .map(pattern)
+            .join('|')})(?![\\p{L}\\p{N}])`,
+          flags,
+        );
+  const passes = [
+    { re: build(exact, 'gu'), exact: true },
+    { re: build(folded, 'giu'), exact: false },
+  ];
+
+  // A longer alias can contain another entity's alias ("Kremlin ceremony"
+  // holds "Kremlin"). The scan takes the longest, so record the inner ones
+  // once, here, and look for them only inside such a match.
+  const single = (alias: string) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])${pattern(alias)}(?![\\p{L}\\p{N}])`, isAcronym(alias) ? 'gu' : 'giu');
+  const all = [...exact, ...folded].map((alias) => ({ alias, id: owner.get(keyOf(alias, isAcronym(alias)))!, re: single(alias) }));
+  const inner = new Map<string, { id: string; re: RegExp }[]>();
+  for (const outer of all) {
+    const outerKey = keyOf(outer.alias, isAcronym(outer.alias));
+    const text = foldPunctuation(outer.alias);
+    const within = all.filter((o) => o.id !== outer.id && o.alias.length < outer.alias.length && (o.re.lastIndex = 0, o.re.test(text)));
+    if (within.length) inner.set(outerKey, within);
+  }
+
+  return {
+    find(text) {
+      const results: AliasMatch[] = [];
+      const seen = new Set<string>();
+      const add = (m: AliasMatch) => {
+        const k = `${m.id}@${m.start}`;
+        if (!seen.has(k)) {
+          seen.add(k);
+          results.push(m);
+        }
+      };
+      const folded = foldPunctuation(text);
+      for (const { re, exact } of passes) {
+        if (!re) continue;
+        re.lastIndex = 0;
+        for (let m = re.exec(folded); m; m = re.exec(folded)) {
+          const key = keyOf(m[0], exact);
+          const id = owner.get(key);
+          if (!id) continue;
+          add({ id, start: m.index, end: m.index + m[0].length });
+          for (const { id: innerId, re: innerRe } of inner.get(key) ?? []) {
+            innerRe.lastIndex = 0;
+            for (let n = innerRe.exec(m[0]); n; n = innerRe.exec(m[0])) {
+              add({ id: innerId, start: m.index + n.index, end: m.index + n.index + n[0].length });
+            }
+          }
+        }
+      }
+      return results.sort((a, b) => a.start - b.start || b.end - a.end);
+    },
+  };
+}

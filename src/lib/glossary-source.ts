@@ -1,0 +1,102 @@
+// Reads and checks the glossary straight from content/glossary, for the
+// markdown plugins (which run outside Astro's content layer) and for tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { ContentError } from './content-error.ts';
+import { entityData, type EntityData } from './schema.ts';
+
+export interface Entity extends EntityData {
+  id: string;
+  /** Path of the entry's file, relative to the project root. */
+  file: string;
+}
+
+export type Glossary = Map<string, Entity>;
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+export function loadGlossary(dir: string): Glossary {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  const glossary: Glossary = new Map();
+  const sources = new Map<string, string>();
+  for (const name of files) {
+    const file = path.join(dir, name).split(path.sep).join('/');
+    const source = fs.readFileSync(file, 'utf8');
+    const entity = parseEntry(file, source);
+    glossary.set(entity.id, entity);
+    sources.set(entity.id, source);
+  }
+  checkGlossary(glossary, sources);
+  return glossary;
+}
+
+export function parseEntry(file: string, source: string): Entity {
+  const id = path.basename(file, '.md');
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    throw new ContentError(file, undefined, `the file name “${id}” is not a valid id`, 'rename it to a lowercase slug such as “minsk-agreements.md”');
+  }
+  const fm = FRONTMATTER.exec(source);
+  if (!fm) throw new ContentError(file, 1, 'no YAML frontmatter', 'start the file with a --- block holding name, kind and summary');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(fm[1], { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) {
+    const err = doc.errors[0];
+    const line = lineCounter.linePos(err.pos[0]).line + 1;
+    throw new ContentError(file, line, `invalid YAML: ${err.message.split('\n')[0]}`, 'check indentation, quotes and duplicate keys');
+  }
+  const result = entityData.safeParse(doc.toJS());
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    let line: number | undefined = 2;
+    for (let depth = issue.path.length; depth > 0; depth--) {
+      const node = doc.getIn(issue.path.slice(0, depth), true);
+      if (isNode(node) && node.range) {
+        line = lineCounter.linePos(node.range[0]).line + 1;
+        break;
+      }
+    }
+    const field = issue.path.join('.') || 'frontmatter';
+    throw new ContentError(file, line, `“${field}”: ${issue.message}`, fixFor(field));
+  }
+  return { ...result.data, id, file };
+}
+
+function fixFor(field: string): string {
+  if (field.startsWith('dates') || field.startsWith('later')) return 'write dates as YYYY, YYYY-MM or YYYY-MM-DD';
+  if (field === 'kind') return 'use one of person, organization, treaty, event, place, concept';
+  if (field === 'summary') return 'write two or three plain sentences (20–600 characters)';
+  return 'see the glossary schema in src/lib/schema.ts';
+}
+
+/** 1-based line of the first occurrence of `needle` in `source`, if any. */
+export function lineOf(source: string, needle: string): number | undefined {
+  const at = source.indexOf(needle);
+  return at < 0 ? undefined : source.slice(0, at).split('\n').length;
+}
+
+/** Cross-entry checks: related ids exist, no alias belongs to two entries. */
+function checkGlossary(glossary: Glossary, sources: Map<string, string>) {
+  const owners = new Map<string, Entity>();
+  for (const entity of glossary.values()) {
+    const source = sources.get(entity.id) ?? '';
+    for (const rel of entity.related) {
+      if (!glossary.has(rel)) {
+        throw new ContentError(entity.file, lineOf(source, `- ${rel}`), `related entry “${rel}” does not exist`, `create content/glossary/${rel}.md or remove it from related`);
+      }
+    }
+    for (const name of [entity.name, ...entity.aliases]) {
+      const key = aliasKey(name);
+      const owner = owners.get(key);
+      if (owner && owner.id !== entity.id) {
+        throw new ContentError(entity.file, lineOf(source, name), `the alias “${name}” is also claimed by ${owner.file}`, 'an alias may name one entry only: remove it from one of the two');
+      }
+      owners.set(key, entity);
+    }
+  }
+}
+
+/** How aliases compare for uniqueness: case, apostrophes and dashes folded. */
+export function aliasKey(alias: string): string {
+  return alias.normalize('NFKC').toLowerCase().replace(/[’‘]/g, "'").replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ').trim();
+}

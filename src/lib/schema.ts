@@ -1,0 +1,86 @@
+// Zod schemas shared by the Astro content collections (src/content.config.ts)
+// and by the build-time plugins that read the glossary outside Astro.
+import { z } from 'astro/zod';
+
+export const ENTITY_KINDS = ['person', 'organization', 'treaty', 'event', 'place', 'concept'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** A date of known precision: "1948", "1991-08" or "2022-02-24". */
+export const partialDate = z.preprocess(
+  // YAML turns an unquoted 2022-02-24 into a Date; accept it as the day it names.
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : v),
+  z.string().refine(isValidPartialDate, {
+    message: 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD',
+  }),
+);
+
+export function isValidPartialDate(s: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  const [, y, mo, d] = m;
+  if (mo === undefined) return true;
+  const month = Number(mo);
+  if (month < 1 || month > 12) return false;
+  if (d === undefined) return true;
+  const day = Number(d);
+  const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  return day >= 1 && day <= last;
+}
+
+const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "minsk-agreements"');
+
+export const keyDate = z.object({
+  date: partialDate,
+  /** Optional end of a span (terms of office, wars). */
+  end: partialDate.optional(),
+  label: z.string().min(1),
+});
+
+export const laterFact = z.object({
+  date: partialDate,
+  text: z.string().min(1),
+});
+
+export const entityData = z.object({
+  name: z.string().min(1),
+  kind: z.enum(ENTITY_KINDS),
+  /** Every spelling the texts use plus common alternatives; used for mentions and search. */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** Two or three plain-text sentences: what a popover shows. */
+  summary: z.string().min(20).max(600),
+  dates: z.array(keyDate).default([]),
+  /** What happened after the texts were written (after 10 Feb 2022). */
+  later: z.array(laterFact).default([]),
+  wikidata: z.string().regex(/^Q\d+$/).optional(),
+  related: z.array(slugId).default([]),
+  coordinates: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+});
+export type EntityData = z.infer<typeof entityData>;
+
+const certainty = z.enum(['verified', 'probable', 'inferred', 'unknown']);
+
+export const articleData = z.object({
+  title: z.string().min(1),
+  /** "republished": the headline found on republished copies; "editorial": ours. */
+  titleSource: z.enum(['republished', 'editorial']),
+  summary: z.string().min(20).max(400),
+  /** Position in the series, in order of writing (1 = earliest). */
+  series: z.number().int().positive(),
+  /** The seed file in ../shared/seeds this text reproduces. */
+  seed: z.string().regex(/^[\w.-]+\.txt$/),
+  dating: z.object({
+    /** Earliest plausible publication day; what the site shows as the date. */
+    earliest: partialDate,
+    latest: partialDate,
+    certainty,
+    evidence: z
+      .array(z.object({ quote: z.string().min(1), inference: z.string().min(1) }))
+      .min(1),
+  }),
+  provenance: z.object({
+    author: z.object({ name: z.string().optional(), certainty, note: z.string() }),
+    publication: z.object({ name: z.string().optional(), certainty, note: z.string() }),
+    headline: z.object({ certainty, note: z.string() }),
+  }),
+});
+export type ArticleData = z.infer<typeof articleData>;

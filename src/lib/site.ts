@@ -1,0 +1,21 @@
+// Site-wide names and the link helper pages use.
+import { joinBase } from './urls.ts';
+
+export const SITE = {
+  name: 'Before the Invasion',
+  tagline: 'Three commentaries on the Russia–Ukraine crisis of winter 2021–22, annotated',
+};
+
+/** A site path with the configured base: url('glossary/') → "/glossary/" or "/edition/glossary/". */
+export const url = (path = '') => joinBase(import.meta.env.BASE_URL, path);
+
+export const KIND_LABELS: Record<string, { one: string; many: string }> = {
+  person: { one: 'Person', many: 'People' },
+  organization: { one: 'Organization', many: 'Organizations' },
+  treaty: { one: 'Treaty or document', many: 'Treaties and documents' },
+  event: { one: 'Event', many: 'Events' },
+  place: { one: 'Place', many: 'Places' },
+  concept: { one: 'Concept', many: 'Concepts' },
+};
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

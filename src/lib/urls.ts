@@ -1,0 +1,10 @@
+// Every internal link goes through here, so the site can live under a sub-path.
+
+/** Join the configured base ("/" or "/edition/") and a site path ("glossary/nato/"). */
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return b + path.replace(/^\/+/, '');
+}
+
+export const entryPath = (id: string) => `glossary/${id}/`;
+export const articlePath = (slug: string) => `articles/${slug}/`;

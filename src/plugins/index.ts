@@ -1,0 +1,28 @@
+// The article pipeline in one place: astro.config.mjs and the tests both use it.
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeSlug from 'rehype-slug';
+import type { Glossary } from '../lib/glossary-source.ts';
+import { rehypeNotes } from './rehype-notes.ts';
+import { rehypeParagraphs } from './rehype-paragraphs.ts';
+import { remarkGlossaryNotes } from './remark-glossary-notes.ts';
+
+export function articlePipeline(glossary: Glossary, base: string) {
+  return {
+    remarkPlugins: [[remarkGlossaryNotes, { glossary, base }]] as const,
+    rehypePlugins: [
+      [rehypeNotes, { glossary }],
+      [rehypeParagraphs],
+      [rehypeSlug],
+      [rehypeAutolinkHeadings, { behavior: 'wrap' }],
+    ] as const,
+  };
+}
+
+/** remark-rehype options shared by articles and glossary pages. */
+export const remarkRehypeOptions = {
+  clobberPrefix: '',
+  footnoteLabel: 'Notes',
+  footnoteLabelTagName: 'h2',
+  footnoteLabelProperties: { className: ['notes-heading'] },
+  footnoteBackLabel: (i: number, n: number) => `Back to the text, note ${i + 1}${n > 1 ? `, reference ${n}` : ''}`,
+};

@@ -1,0 +1,175 @@
+// The built site: every page exists, every note and backlink resolves, and
+// the text that reaches the reader is still the seed's.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Element } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { compareWithSeed } from '../../src/lib/fidelity.ts';
+import { loadGlossary } from '../../src/lib/glossary-source.ts';
+import { readArticles, SEEDS_DIR } from '../support/articles.ts';
+import { allPages, DIST, exists, page } from '../support/dist.ts';
+
+const glossary = loadGlossary('content/glossary');
+const articles = readArticles();
+const href = (el: Element) => String(el.properties.href ?? '');
+
+describe('pages', () => {
+  it('has the home, glossary index, search, about and 404 pages', () => {
+    for (const p of ['', 'glossary/', 'search/', 'about/', '404.html']) expect(exists(p), p).toBe(true);
+  });
+
+  it('has a page for every article and every glossary entry', () => {
+    for (const a of articles) expect(exists(`articles/${a.slug}/`), a.slug).toBe(true);
+    for (const id of glossary.keys()) expect(exists(`glossary/${id}/`), id).toBe(true);
+  });
+
+  it('lists the articles on the home page in series order', () => {
+    const links = selectAll('.article-list h3 a', page('')).map(href);
+    const expected = [...articles].sort((a, b) => a.data.series - b.data.series).map((a) => `/articles/${a.slug}/`);
+    expect(links).toEqual(expected);
+  });
+
+  it('groups every entry on the glossary index, with counts', () => {
+    const tree = page('glossary/');
+    const linked = selectAll('.glossary-list a', tree).map(href);
+    expect(linked.sort()).toEqual([...glossary.keys()].map((id) => `/glossary/${id}/`).sort());
+    for (const h of selectAll('.glossary-group h2', tree)) expect(toString(h)).toMatch(/\(\d+\)/);
+  });
+
+  it('every internal link points to a page that exists, and every fragment to an id on it', () => {
+    const broken: string[] = [];
+    for (const p of allPages()) {
+      const tree = page(p);
+      for (const a of selectAll('a[href]', tree)) {
+        const target = href(a);
+        if (/^[a-z]+:/.test(target)) continue;
+        const [pathPart, fragment] = target.split('#');
+        const targetPage = pathPart === '' ? p : pathPart;
+        if (!exists(targetPage)) {
+          broken.push(`${p} → ${target}`);
+          continue;
+        }
+        if (fragment && !select(`[id="${decodeURIComponent(fragment)}"]`, page(targetPage))) broken.push(`${p} → ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('article pages', () => {
+  for (const article of articles) {
+    describe(article.slug, () => {
+      const tree = () => page(`articles/${article.slug}/`);
+
+      it('resolves every note reference to a note, and every note links back', () => {
+        const refs = selectAll('a[data-footnote-ref]', tree());
+        expect(refs.length).toBeGreaterThan(10);
+        for (const ref of refs) {
+          const note = select(`li[id="${href(ref).slice(1)}"]`, tree());
+          expect(note, href(ref)).toBeTruthy();
+          expect(select(`a[data-footnote-backref][href="#${ref.properties.id}"]`, note!), String(ref.properties.id)).toBeTruthy();
+        }
+      });
+
+      it('turns every glossary label into an entity note linking to its entry', () => {
+        const labels = new Set([...article.body.matchAll(/\[\^([^\]\s]+)\](?!:)/g)].map((m) => m[1]).filter((l) => glossary.has(l)));
+        for (const id of labels) {
+          const note = select(`li#fn-${id}.note-entity`, tree());
+          expect(note, id).toBeTruthy();
+          expect(select(`a[href="/glossary/${id}/"]`, note!), id).toBeTruthy();
+          expect(toString(note!)).toContain(glossary.get(id)!.summary.slice(0, 40));
+        }
+      });
+
+      it('labels editorial notes as the editor’s', () => {
+        for (const note of selectAll('li.note-editorial', tree())) expect(toString(select('.note-label', note)!)).toBe('Editor’s note');
+      });
+
+      it('shows each lost quotation as a gap in the running text', () => {
+        const gaps = selectAll('.article-body > aside.gap', tree());
+        expect(gaps).toHaveLength(article.body.split('<Gap>').length - 1);
+        for (const gap of gaps) expect(toString(gap)).toMatch(/lost|missing/i);
+      });
+
+      it('gives every paragraph a permalink id p-N, in order', () => {
+        const ids = selectAll('.article-body > p', tree()).map((p) => p.properties.id);
+        expect(ids).toEqual(ids.map((_, i) => `p-${i + 1}`));
+      });
+
+      it('delivers the seed’s words, in order, to the reader', () => {
+        const paragraphs = selectAll('.article-body > p', tree()).map((p) => {
+          const clone = structuredClone(p);
+          const strip = (el: Element) => {
+            el.children = el.children.filter((c) => !(c.type === 'element' && c.tagName === 'sup'));
+            for (const c of el.children) if (c.type === 'element') strip(c);
+          };
+          strip(clone);
+          return toString(clone);
+        });
+        const seed = fs.readFileSync(path.join(SEEDS_DIR, article.data.seed), 'utf8');
+        expect(compareWithSeed(paragraphs.join('\n\n'), seed)?.message).toBeUndefined();
+      });
+
+      it('lists its subjects with links to their entries', () => {
+        const links = selectAll('.subjects a', tree()).map(href);
+        expect(links.length).toBeGreaterThan(10);
+        for (const l of links) expect(l).toMatch(/^\/glossary\/[a-z0-9-]+\/$/);
+      });
+    });
+  }
+});
+
+describe('glossary entry pages', () => {
+  it('list backlinks whose targets exist, with counts that add up', () => {
+    let total = 0;
+    for (const id of glossary.keys()) {
+      const tree = page(`glossary/${id}/`);
+      const links = selectAll('.mentions .mention-link', tree);
+      total += links.length;
+      for (const link of links) {
+        const [target, fragment] = href(link).split('#');
+        expect(fragment, `${id}: ${href(link)}`).toMatch(/^p-\d+$/);
+        expect(select(`p#${fragment}`, page(target)), `${id}: ${href(link)}`).toBeTruthy();
+      }
+      if (links.length) {
+        const count = toString(select('.mention-count', tree)!);
+        expect(count).toMatch(new RegExp(`in ${links.length} paragraphs? of [123] articles?`));
+      }
+    }
+    expect(total).toBeGreaterThan(200);
+  });
+
+  it('finds Kyiv under both spellings, in all three articles', () => {
+    const tree = page('glossary/kyiv/');
+    expect(toString(select('.mention-count', tree)!)).toMatch(/of 3 articles/);
+    const marks = selectAll('.mentions mark', tree).map((m) => toString(m));
+    expect(marks).toContain('Kiev');
+    expect(marks).toContain('Kyiv');
+  });
+
+  it('counts annotated phrases that are not names ("a secret memorandum")', () => {
+    const links = selectAll('.mentions .mention-link', page('glossary/clinton-yeltsin-assurances/'));
+    expect(links.map(href)).toEqual([expect.stringMatching(/^\/articles\/diplomatic-off-ramp\/#p-\d+$/)]);
+  });
+
+  it('shows related entries that exist', () => {
+    const links = selectAll('.related a', page('glossary/minsk-agreements/')).map(href);
+    expect(links).toContain('/glossary/war-in-donbas/');
+  });
+});
+
+describe('search index', () => {
+  it('is built into dist/pagefind with the component UI', () => {
+    for (const f of ['pagefind.js', 'pagefind-component-ui.js', 'pagefind-component-ui.css']) {
+      expect(fs.existsSync(path.join(DIST, 'pagefind', f)), f).toBe(true);
+    }
+  });
+
+  it('indexes articles and entries with kind filters', () => {
+    expect(select('[data-pagefind-body][data-pagefind-filter="kind:article"]', page(`articles/${articles[0].slug}/`))).toBeTruthy();
+    expect(select('[data-pagefind-body][data-pagefind-filter="kind:person"]', page('glossary/vladimir-putin/'))).toBeTruthy();
+    expect(select('[data-pagefind-body]', page(''))).toBeFalsy();
+  });
+});

@@ -1,0 +1,41 @@
+// Reads built pages from dist/ as hast trees.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+
+export const DIST = 'dist';
+
+const cache = new Map<string, Root>();
+
+/** The page at a site path ("articles/x/"), parsed. */
+export function page(sitePath: string): Root {
+  const file = pageFile(sitePath);
+  let tree = cache.get(file);
+  if (!tree) {
+    tree = fromHtml(fs.readFileSync(file, 'utf8'));
+    cache.set(file, tree);
+  }
+  return tree;
+}
+
+export function pageFile(sitePath: string): string {
+  const clean = sitePath.replace(/^\/+/, '').replace(/#.*$/, '');
+  return clean.endsWith('.html') ? path.join(DIST, clean) : path.join(DIST, clean, 'index.html');
+}
+
+export const exists = (sitePath: string) => fs.existsSync(pageFile(sitePath));
+
+/** Every HTML page in dist/, as site paths. */
+export function allPages(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.html')) out.push(path.relative(DIST, full).split(path.sep).join('/'));
+    }
+  };
+  walk(DIST);
+  return out.map((f) => (f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f === 'index.html' ? '' : f));
+}

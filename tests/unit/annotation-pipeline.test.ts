@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { selectAll, select } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { renderArticle } from '../support/pipeline.ts';
+
+describe('remark-glossary-notes + rehype-notes', () => {
+  it('resolves a glossary label into a note built from the entry', async () => {
+    const { tree } = await renderArticle('Then Putin’s[^vladimir-putin] envoy left.\n');
+    const ref = select('a[data-footnote-ref]', tree)!;
+    expect(ref.properties).toMatchObject({ href: '#fn-vladimir-putin', dataNoteKind: 'entity', dataEntity: 'vladimir-putin' });
+    expect(ref.properties.ariaDescribedBy).toEqual(['footnote-label']);
+    const note = select('li#fn-vladimir-putin', tree)!;
+    expect(toString(note)).toContain('President of Russia');
+    expect(toString(note)).toContain('Later, 24 February 2022: Ordered the full-scale invasion');
+    expect(select('a[href="/glossary/vladimir-putin/"]', note)).toBeTruthy();
+    expect(select('a[data-footnote-backref][href="#fnref-vladimir-putin"]', note)).toBeTruthy();
+    expect(note.properties.className).toEqual(['note', 'note-entity']);
+  });
+
+  it('marks the annotated name, possessive included', async () => {
+    const { tree } = await renderArticle('Then Putin’s[^vladimir-putin] envoy left.\n');
+    const mention = select('span.mention', tree)!;
+    expect(toString(mention)).toBe('Putin’s');
+    expect(mention.properties.dataEntity).toBe('vladimir-putin');
+  });
+
+  it('notes a phrase that is not a name without marking words', async () => {
+    const { tree } = await renderArticle('In a secret memorandum[^clinton-yeltsin-assurances], Clinton promised.\n');
+    expect(select('span.mention', tree)).toBeFalsy();
+    expect(select('li#fn-clinton-yeltsin-assurances', tree)).toBeTruthy();
+  });
+
+  it('keeps editorial notes written in the file, labelled as the editor’s', async () => {
+    const { tree } = await renderArticle('A claim.[^ed-claim] And Kiev[^kyiv].\n\n[^ed-claim]: Later reporting disputed it.\n');
+    const refs = selectAll('a[data-footnote-ref]', tree);
+    expect(refs.map((r) => r.properties.dataNoteKind)).toEqual(['editorial', 'entity']);
+    const note = select('li#fn-ed-claim', tree)!;
+    expect(note.properties.className).toEqual(['note', 'note-editorial']);
+    expect(toString(select('.note-label', note)!)).toBe('Editor’s note');
+  });
+
+  it('gives one note to an entity referenced twice, with two back-references', async () => {
+    const { tree } = await renderArticle('Kiev[^kyiv] and again Kyiv[^kyiv].\n');
+    expect(selectAll('li.note', tree)).toHaveLength(1);
+    expect(selectAll('a[data-footnote-backref]', tree)).toHaveLength(2);
+  });
+
+  it('escapes glossary text: angle brackets and quotes stay text', async () => {
+    const { html } = await renderArticle('Putin[^vladimir-putin].\n');
+    expect(html).toContain('&#x3C;and whose “words” matter>');
+    expect(html).not.toContain('<and whose');
+  });
+
+  it('links notes under the configured base path', async () => {
+    const { tree } = await renderArticle('Kiev[^kyiv].\n', 'x.mdx', '/edition/');
+    expect(select('a[href="/edition/glossary/kyiv/"]', tree)).toBeTruthy();
+  });
+
+  it('fails on an unknown label, naming file, line and label', async () => {
+    await expect(renderArticle('First line.\n\nSecond line with [^no-such-entity] here.\n', 'content/articles/bad.mdx')).rejects.toThrow(
+      /bad\.mdx:3:\d+.*unknown note label “\[\^no-such-entity\]”/s,
+    );
+  });
+
+  it('fails when an editorial label shadows a glossary id', async () => {
+    await expect(renderArticle('Kiev[^kyiv].\n\n[^kyiv]: my own note\n', 'c.mdx')).rejects.toThrow(/also a glossary id/);
+  });
+});
+
+describe('rehype-paragraphs', () => {
+  it('numbers the author’s paragraphs and records text without note markers', async () => {
+    const md = 'Kiev[^kyiv] is named.\n\nIn a secret memorandum[^clinton-yeltsin-assurances], Putin.[^ed-x]\n\n[^ed-x]: An editorial note.\n';
+    const { tree, frontmatter } = await renderArticle(md);
+    expect(selectAll('p[id]', tree).map((p) => p.properties.id)).toEqual(['p-1', 'p-2']);
+    const paragraphs = frontmatter.paragraphs as { id: string; text: string; notes: { entity: string; offset: number }[] }[];
+    expect(paragraphs.map((p) => p.text)).toEqual(['Kiev is named.', 'In a secret memorandum, Putin.']);
+    expect(paragraphs[0].notes).toEqual([{ entity: 'kyiv', offset: 0 }]);
+    expect(paragraphs[1].notes).toEqual([{ entity: 'clinton-yeltsin-assurances', offset: 'In a secret memorandum'.length }]);
+  });
+
+  it('does not number paragraphs inside notes', async () => {
+    const { tree } = await renderArticle('One.[^ed-a]\n\n[^ed-a]: Note paragraph.\n');
+    expect(select('.footnotes p[id]', tree)).toBeFalsy();
+  });
+});
