@@ -19,6 +19,8 @@ export default defineConfig({
   // One cacheable stylesheet, never inline <style>: keeps a strict CSP possible.
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Scripts stay external files (never inlined), so the CSP needs no hashes for them.
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // The author's typography is kept verbatim; no smart-quote rewriting.
     smartypants: false,
