@@ -28,9 +28,11 @@ export default defineConfig({
   },
   integrations: [
     // The annotation pipeline applies to the articles (MDX) only.
-    mdx({
-      remarkPlugins: [...pipeline.remarkPlugins],
-      rehypePlugins: [...pipeline.rehypePlugins],
-    }),
+    // `EDITION_PLAIN=1` (tests/bench/scale.ts only): plain MDX, to measure the pipeline's cost.
+    mdx(
+      process.env.EDITION_PLAIN === '1'
+        ? {}
+        : { remarkPlugins: [...pipeline.remarkPlugins], rehypePlugins: [...pipeline.rehypePlugins] },
+    ),
   ],
 });

@@ -9,6 +9,10 @@ export function rehypeNotes({ glossary }: { glossary: Glossary }) {
   return (tree: Root) => {
     visit(tree, 'element', (node) => {
       const props = node.properties;
+      // Note numbers are not words: keep them out of search excerpts.
+      if (node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties.dataFootnoteRef !== undefined)) {
+        props.dataPagefindIgnore = '';
+      }
       if (node.tagName === 'a' && props.dataFootnoteRef !== undefined) {
         const label = String(props.href ?? '').replace(/^#fn-/, '');
         if (glossary.has(label)) {

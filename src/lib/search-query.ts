@@ -1,0 +1,118 @@
+// Query expansion for search: Pagefind has no synonyms, so a query naming a
+// glossary entity by any spelling is searched under every spelling, and the
+// results merged. The table comes from the glossary at build time.
+
+export interface SearchEntity {
+  id: string;
+  name: string;
+  url: string;
+  kind: string;
+  /** Name and aliases. */
+  names: string[];
+  /** Article title (its search filter value) → how many times it mentions the entity. */
+  articles: Record<string, number>;
+}
+
+/** Case, accents, apostrophes, dashes and a trailing possessive folded away. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/'s\b/g, '')
+    .replace(/[^\p{L}\p{N}.\s-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface Expansion {
+  /** Queries to run: the reader's own first, then the other spellings. */
+  variants: string[];
+  /** Entities the query names, best match first. */
+  entities: SearchEntity[];
+}
+
+const MAX_VARIANTS = 8;
+
+export function expandQuery(query: string, table: readonly SearchEntity[]): Expansion {
+  const q = normalize(query);
+  const own = query.trim();
+  if (!q) return { variants: [], entities: [] };
+  const hits: { entity: SearchEntity; name: string; exact: boolean }[] = [];
+  for (const entity of table) {
+    // The longest of the entity's names that the query contains as whole words.
+    let best: string | undefined;
+    for (const name of entity.names) {
+      const n = normalize(name);
+      if (n && containsPhrase(q, n) && (!best || n.length > normalize(best).length)) best = name;
+    }
+    if (best) hits.push({ entity, name: best, exact: normalize(best) === q });
+  }
+  hits.sort((a, b) => Number(b.exact) - Number(a.exact) || normalize(b.name).length - normalize(a.name).length);
+  const variants = [own];
+  for (const { entity, name } of hits) {
+    const n = normalize(name);
+    for (const other of entity.names) {
+      const v = replacePhrase(q, n, normalize(other));
+      if (!variants.some((x) => normalize(x) === v)) variants.push(v);
+      if (variants.length >= MAX_VARIANTS) break;
+    }
+  }
+  return { variants, entities: hits.map((h) => h.entity) };
+}
+
+const wordRe = (phrase: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}\\p{N}])`, 'u');
+
+function containsPhrase(text: string, phrase: string): boolean {
+  return wordRe(phrase).test(text);
+}
+
+function replacePhrase(text: string, phrase: string, by: string): string {
+  return text.replace(wordRe(phrase), (_, pre: string) => pre + by);
+}
+
+/** Words of a query, for highlighting: every variant's words, folded, no duplicates. */
+export function highlightTerms(variants: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const v of variants) for (const w of normalize(v).split(/[\s-]+/)) if (w.replace(/\./g, '').length > 1) words.add(w);
+  return [...words];
+}
+
+export interface Anchor {
+  id: string;
+  location: number;
+}
+
+/**
+ * Which paragraph (p-N) or note (fn-…) holds a match: the last anchor at or
+ * before the match's word position.
+ */
+export function anchorFor(anchors: readonly Anchor[], location: number): string | undefined {
+  let found: Anchor | undefined;
+  for (const a of anchors) {
+    if (!/^(p-\d+|fn-[\w-]+)$/.test(a.id)) continue;
+    if (a.location <= location && (!found || a.location >= found.location)) found = a;
+  }
+  return found?.id;
+}
+
+/** A few words around a match, as plain text parts; `hit` parts are the matched words. */
+export function excerpt(content: string, locations: readonly number[], radius = 14): { text: string; hit: boolean }[] {
+  const words = content.split(/\s+/);
+  const centre = locations[0] ?? radius;
+  const from = Math.max(0, centre - radius);
+  const to = Math.min(words.length, centre + radius + 1);
+  const hits = new Set(locations);
+  const parts: { text: string; hit: boolean }[] = [{ text: from > 0 ? '…' : '', hit: false }];
+  for (let i = from; i < to; i++) {
+    const space = i > from || from > 0 ? ' ' : '';
+    if (hits.has(i)) {
+      parts[parts.length - 1].text += space;
+      parts.push({ text: words[i], hit: true }, { text: '', hit: false });
+    } else parts[parts.length - 1].text += space + words[i];
+  }
+  if (to < words.length) parts[parts.length - 1].text += ' …';
+  return parts.filter((p) => p.text !== '');
+}

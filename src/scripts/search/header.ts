@@ -1,0 +1,128 @@
+// The header search box as a combobox: results appear under it as the reader
+// types; arrows move through them, Enter opens one (or all results), Escape
+// closes. Loaded on the first keystroke in the box.
+import { search, type Hit } from './engine.ts';
+import { renderResult } from './render.ts';
+
+const SHOWN = 6;
+
+export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement) {
+  const panel = document.createElement('div');
+  panel.id = 'header-results';
+  panel.className = 'search-panel';
+  panel.setAttribute('role', 'listbox');
+  panel.setAttribute('aria-label', 'Search results');
+  panel.hidden = true;
+  const status = document.createElement('div');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  form.append(panel, status);
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-controls', panel.id);
+  input.setAttribute('aria-expanded', 'false');
+
+  let seq = 0;
+  let active = -1;
+  const options = () => [...panel.querySelectorAll<HTMLElement>('[role=option]')];
+
+  const close = () => {
+    panel.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+  const highlight = (i: number) => {
+    const all = options();
+    if (!all.length) return;
+    active = (i + all.length) % all.length;
+    all.forEach((o, j) => o.setAttribute('aria-selected', String(j === active)));
+    input.setAttribute('aria-activedescendant', all[active].id);
+    all[active].scrollIntoView({ block: 'nearest' });
+  };
+  const go = (option: HTMLElement) => {
+    const href = option.dataset.href;
+    if (href) location.assign(href);
+  };
+
+  const run = async () => {
+    const mine = ++seq;
+    const query = input.value.trim();
+    if (!query) {
+      close();
+      status.textContent = '';
+      return;
+    }
+    const outcome = await search(query);
+    if (mine !== seq) return;
+    const shown = await Promise.all(outcome.hits.slice(0, SHOWN).map((h: Hit) => h.load()));
+    if (mine !== seq) return;
+    panel.replaceChildren();
+    shown.forEach((r, i) => {
+      const option = document.createElement('div');
+      option.id = `header-result-${i}`;
+      option.setAttribute('role', 'option');
+      option.setAttribute('aria-selected', 'false');
+      const view = renderResult(r, outcome.terms, true);
+      option.dataset.href = view.querySelector('a')!.href;
+      // Options are not links for assistive tech; the whole option is the target.
+      for (const a of view.querySelectorAll('a')) a.tabIndex = -1;
+      option.append(view);
+      panel.append(option);
+    });
+    const all = document.createElement('div');
+    all.id = 'header-result-all';
+    all.setAttribute('role', 'option');
+    all.setAttribute('aria-selected', 'false');
+    all.className = 'search-panel-all';
+    all.dataset.href = `${form.action}?q=${encodeURIComponent(query)}`;
+    all.textContent = outcome.hits.length ? `All ${outcome.hits.length} results for “${query}”` : `No results for “${query}”: open search`;
+    panel.append(all);
+    panel.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    active = -1;
+    status.textContent = `${outcome.hits.length} ${outcome.hits.length === 1 ? 'result' : 'results'}`;
+  };
+
+  let timer: number | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(run, 60);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (panel.hidden) return;
+      e.preventDefault();
+      highlight(active + (e.key === 'ArrowDown' ? 1 : -1));
+    } else if (e.key === 'Enter' && active >= 0) {
+      e.preventDefault();
+      go(options()[active]);
+    } else if (e.key === 'Escape') {
+      if (!panel.hidden) {
+        e.preventDefault();
+        close();
+      } else if (input.value) {
+        e.preventDefault();
+        input.value = '';
+      }
+    }
+  });
+  panel.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus in the box
+  panel.addEventListener('click', (e) => {
+    const option = (e.target as Element).closest<HTMLElement>('[role=option]');
+    if (option) {
+      e.preventDefault();
+      go(option);
+    }
+  });
+  form.addEventListener('focusout', (e) => {
+    if (!form.contains(e.relatedTarget as Node)) close();
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && panel.childElementCount) {
+      panel.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+  });
+  return run;
+}

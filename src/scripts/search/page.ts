@@ -1,0 +1,137 @@
+// The search page: query and filters in the URL, results with counts, more on
+// request, arrow keys between results. Hidden without JavaScript, where the
+// page offers the glossary and the articles instead.
+import { search, FILTER_GROUPS, type Filters, type Hit } from './engine.ts';
+import { renderResult } from './render.ts';
+
+const PAGE = 10;
+
+export function startSearchPage() {
+  const ui = document.querySelector<HTMLElement>('[data-search-ui]');
+  const form = document.querySelector<HTMLFormElement>('#search-form');
+  const input = document.querySelector<HTMLInputElement>('#q');
+  const status = document.querySelector<HTMLElement>('#search-status');
+  const list = document.querySelector<HTMLOListElement>('#search-results');
+  const more = document.querySelector<HTMLButtonElement>('#search-more');
+  if (!ui || !form || !input || !status || !list || !more) return;
+  ui.hidden = false;
+  document.querySelector<HTMLElement>('[data-no-js-search]')?.setAttribute('hidden', '');
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  for (const box of ui.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-filter]')) {
+    box.checked = params.getAll(box.dataset.filter!).includes(box.value);
+  }
+
+  let seq = 0;
+  let hits: Hit[] = [];
+  let shown = 0;
+  let terms: string[] = [];
+
+  const selected = (): Filters => {
+    const f: Filters = {};
+    for (const group of FILTER_GROUPS) {
+      const values = [...ui.querySelectorAll<HTMLInputElement>(`input[data-filter="${group}"]:checked`)].map((b) => b.value);
+      if (values.length) f[group] = { any: values };
+    }
+    return f;
+  };
+
+  const syncUrl = () => {
+    const next = new URL(location.href);
+    next.search = '';
+    if (input.value.trim()) next.searchParams.set('q', input.value.trim());
+    for (const [group, { any }] of Object.entries(selected())) for (const v of any) next.searchParams.append(group, v);
+    history.replaceState(null, '', next);
+  };
+
+  const showMore = async (mine: number) => {
+    const batch = hits.slice(shown, shown + PAGE);
+    const loaded = await Promise.all(batch.map((h) => h.load()));
+    if (mine !== seq) return;
+    for (const r of loaded) {
+      const li = document.createElement('li');
+      li.append(renderResult(r, terms));
+      list.append(li);
+    }
+    shown += batch.length;
+    more.hidden = shown >= hits.length;
+  };
+
+  const run = async () => {
+    const mine = ++seq;
+    syncUrl();
+    const query = input.value.trim();
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = '';
+      more.hidden = true;
+      return;
+    }
+    const outcome = await search(query, selected());
+    if (mine !== seq) return;
+    hits = outcome.hits;
+    terms = outcome.terms;
+    shown = 0;
+    list.replaceChildren();
+    for (const [group, values] of Object.entries(outcome.counts)) {
+      for (const [value, n] of Object.entries(values)) {
+        const count = ui.querySelector<HTMLElement>(`[data-count="${group}:${CSS.escape(value)}"]`);
+        if (count) count.textContent = String(n);
+      }
+    }
+    await showMore(mine);
+    if (mine !== seq) return;
+    // Announced once the results are on screen.
+    status.textContent = hits.length
+      ? `${hits.length} ${hits.length === 1 ? 'result' : 'results'} for “${query}”`
+      : `No results for “${query}”. Try another spelling, or browse the glossary.`;
+  };
+
+  let timer: number | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(run, 60);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    run();
+  });
+  ui.addEventListener('change', (e) => {
+    if ((e.target as HTMLElement).matches('input[data-filter]')) run();
+  });
+  more.addEventListener('click', () => {
+    const first = shown;
+    showMore(seq).then(() => list.querySelectorAll<HTMLAnchorElement>('.result-title')[first]?.focus());
+  });
+
+  // Arrow keys: from the box into the results, and between result titles.
+  const titles = () => [...list.querySelectorAll<HTMLAnchorElement>('.result-title')];
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' && titles().length) {
+      e.preventDefault();
+      titles()[0].focus();
+    } else if (e.key === 'Escape' && input.value) {
+      e.preventDefault();
+      input.value = '';
+      run();
+    }
+  });
+  list.addEventListener('keydown', (e) => {
+    const all = titles();
+    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = at + (e.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0) input.focus();
+      else all[Math.min(next, all.length - 1)]?.focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      input.focus();
+    }
+  });
+
+  // Nothing of search is fetched until there is a query to run.
+  if (input.value.trim()) run();
+}
