@@ -1,41 +1,120 @@
 #!/usr/bin/env node
-// `npm run build`: astro build, then the Pagefind index, into a fresh folder;
-// dist/ is replaced only when both succeed, so a failed build never leaves a
-// half-written site behind.
+// `npm run build`: the content check, then astro build, then the Pagefind
+// index, into a fresh folder; dist/ is replaced only when all three succeed,
+// so a failed build never leaves a half-written site behind.
+//
+// The content check (src/cli/check-content.ts) runs first so that every
+// mistake in content/ is reported the same way (`file:line: problem` and a
+// `Fix:` line) before Astro starts; a failure after it is Astro's or
+// Pagefind's own, and is named as such.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeIndexView } from './index-view.mjs';
+import { HEADERS_FILE } from '../lib/csp.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
 const work = path.join(root, '.build', `dist-${process.pid}`);
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const UNTOUCHED = 'dist/ was left as it was.';
 
-function step(label, command, args, env = {}) {
+// Ctrl-C or a kill reaches the running step too; stay alive long enough to clean up.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
+
+function fail(message, code = 1) {
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.rmSync(`${work}-index`, { recursive: true, force: true });
+  console.error(`\n✗ ${message} ${UNTOUCHED}`);
+  process.exit(code);
+}
+
+/** Run one step; on failure print `explain(status)` and stop. */
+function step(label, command, args, explain, env = {}, { quiet = false } = {}) {
   const started = performance.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) {
-    fs.rmSync(work, { recursive: true, force: true });
-    console.error(`\n✗ ${label} failed (exit ${result.status ?? result.signal}). dist/ was left as it was.`);
-    process.exit(result.status || 1);
-  }
-  console.log(`✓ ${label} in ${seconds.toFixed(2)} s`);
+  if (result.error) fail(`${label} could not start: ${result.error.message}.`);
+  if (result.status !== 0) fail(explain(result.status ?? result.signal), typeof result.status === 'number' && result.status > 0 ? result.status : 1);
+  if (!quiet) console.log(`✓ ${label} in ${seconds.toFixed(2)} s`);
   return seconds;
 }
 
+/** Folders left by builds that were killed (their process is gone). */
+function removeStaleWork() {
+  const dir = path.dirname(work);
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    const pid = Number(/^dist-(\d+)$/.exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if (err.code === 'ESRCH') fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    }
+  }
+}
+
 fs.mkdirSync(path.dirname(work), { recursive: true });
+removeStaleWork();
 fs.rmSync(work, { recursive: true, force: true });
 const env = { EDITION_OUT_DIR: work, ASTRO_TELEMETRY_DISABLED: '1' };
-const astro = step('astro build', bin('astro'), ['build', '--silent'], env);
-const pagefind = step('pagefind index', bin('pagefind'), ['--site', work, '--silent'], env);
-if (!fs.existsSync(path.join(work, 'index.html')) || !fs.existsSync(path.join(work, 'pagefind', 'pagefind.js'))) {
-  fs.rmSync(work, { recursive: true, force: true });
-  console.error('✗ the build produced no index.html or no search index. dist/ was left as it was.');
-  process.exit(1);
+// Astro lets these environment variables override import.meta.env.* in pages:
+// a stray BASE_URL (test runners set it) would silently drop the SITE_BASE sub-path
+// from every link. The config's own settings (SITE_BASE, SITE_URL) are what count.
+for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']) {
+  if (process.env[name] === undefined) continue;
+  console.log(`note: ignoring ${name}=${process.env[name]} from the environment${name === 'BASE_URL' ? ' (set SITE_BASE for a sub-path)' : name === 'SITE' ? ' (set SITE_URL)' : ''}`);
+  delete process.env[name];
 }
+
+// The check prints its own summary line.
+const check = step(
+  'content check',
+  bin('tsx'),
+  [path.join('src', 'cli', 'check-content.ts')],
+  (status) =>
+    status === 2
+      ? 'The content check crashed (see above); nothing was built.'
+      : 'The content has mistakes, listed above with file, line and fix; nothing was built.',
+  {},
+  { quiet: true },
+);
+const astro = step(
+  'astro build',
+  bin('astro'),
+  ['build', '--silent'],
+  (status) =>
+    `The Astro build failed (exit ${status}) after the content check had passed: the error above comes from Astro ` +
+    '(a page, component, layout, plugin or the config), not from a mistake the content check knows about.',
+  env,
+);
+// Security headers for hosts that read a _headers file (the pages carry the CSP too).
+fs.writeFileSync(path.join(work, '_headers'), HEADERS_FILE);
+
+// Pagefind reads a copy in which word-joining dashes are spaced (index-view.mjs).
+const view = `${work}-index`;
+writeIndexView(work, view);
+const pagefind = step(
+  'pagefind index',
+  bin('pagefind'),
+  ['--site', view, '--output-path', path.join(work, 'pagefind'), '--silent'],
+  (status) => `Pagefind failed (exit ${status}) to index the built site: the error above comes from Pagefind.`,
+  env,
+);
+fs.rmSync(view, { recursive: true, force: true });
+if (!fs.existsSync(path.join(work, 'index.html')) || !fs.existsSync(path.join(work, 'pagefind', 'pagefind.js'))) {
+  fail('The build produced no index.html or no search index.');
+}
+
+// Swap: the old site stays in place until the new one is complete.
 const old = `${dist}.old-${process.pid}`;
 if (fs.existsSync(dist)) fs.renameSync(dist, old);
-fs.renameSync(work, dist);
+try {
+  fs.renameSync(work, dist);
+} catch (err) {
+  if (fs.existsSync(old)) fs.renameSync(old, dist);
+  fail(`Could not move the new site into dist/ (${err.message}).`);
+}
 fs.rmSync(old, { recursive: true, force: true });
-console.log(`✓ site written to dist/ (astro ${astro.toFixed(2)} s + pagefind ${pagefind.toFixed(2)} s)`);
+console.log(`✓ site written to dist/ (check ${check.toFixed(2)} s + astro ${astro.toFixed(2)} s + pagefind ${pagefind.toFixed(2)} s)`);

@@ -1,12 +1,13 @@
-/** A mistake in the content, reported as `file:line: message` with a fix. */
+/** A mistake in the content, reported as `file:line[:column]: message` with a fix. */
 export class ContentError extends Error {
   constructor(
     readonly file: string,
     readonly line: number | undefined,
     readonly problem: string,
     readonly fix?: string,
+    readonly column?: number,
   ) {
-    super(`${file}${line ? `:${line}` : ''}: ${problem}${fix ? `\n  Fix: ${fix}` : ''}`);
+    super(`${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ${problem}${fix ? `\n  Fix: ${fix}` : ''}`);
     this.name = 'ContentError';
   }
 }

@@ -82,14 +82,17 @@ function checkGlossary(glossary: Glossary, sources: Map<string, string>) {
     const source = sources.get(entity.id) ?? '';
     for (const rel of entity.related) {
       if (!glossary.has(rel)) {
-        throw new ContentError(entity.file, lineOf(source, `- ${rel}`), `related entry “${rel}” does not exist`, `create content/glossary/${rel}.md or remove it from related`);
+        throw new ContentError(entity.file, lineOf(source, `- ${rel}`) ?? lineOf(source, 'related:'), `related entry “${rel}” does not exist`, `create content/glossary/${rel}.md or remove it from related`);
       }
     }
     for (const name of [entity.name, ...entity.aliases]) {
       const key = aliasKey(name);
       const owner = owners.get(key);
       if (owner && owner.id !== entity.id) {
-        throw new ContentError(entity.file, lineOf(source, name), `the alias “${name}” is also claimed by ${owner.file}`, 'an alias may name one entry only: remove it from one of the two');
+        if (name === entity.name && aliasKey(owner.name) === key) {
+          throw new ContentError(entity.file, lineOf(source, 'name:'), `the name “${name}” is also the name of ${owner.file}: the same entry seems to exist twice, under two ids`, `keep one entry: merge the two files into one and use its id in every note, or give this entry a different name`);
+        }
+        throw new ContentError(entity.file, lineOf(source, `- ${name}`) ?? lineOf(source, name), `the ${name === entity.name ? 'name' : 'alias'} “${name}” is also claimed by ${owner.file}`, 'an alias may name one entry only: remove it from one of the two');
       }
       owners.set(key, entity);
     }

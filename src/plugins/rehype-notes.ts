@@ -23,7 +23,7 @@ export function rehypeNotes({ glossary }: { glossary: Glossary }) {
         }
       }
       if (node.tagName === 'section' && props.dataFootnotes !== undefined) {
-        props.ariaLabelledBy = 'footnote-label';
+        props.ariaLabelledBy = ['footnote-label'];
       }
       if (node.tagName === 'li' && typeof props.id === 'string' && props.id.startsWith('fn-')) {
         const label = props.id.slice(3);

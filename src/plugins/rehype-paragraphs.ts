@@ -1,5 +1,6 @@
-// Gives each paragraph of the author's text a stable id (p-1, p-2, …) and
-// records its plain text and annotated mentions for the mention index.
+// Gives each paragraph of the author's text a stable id (p-1, p-2, …) and a
+// quiet permalink, and records its plain text and annotated mentions for the
+// mention index.
 // Only top-level paragraphs count: notes and editorial blocks are not the text.
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -13,6 +14,7 @@ export function rehypeParagraphs() {
       const id = `p-${paragraphs.length + 1}`;
       node.properties.id = id;
       paragraphs.push({ id, ...paragraphText(node) });
+      node.children.push(permalink(id));
     }
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};
@@ -50,6 +52,15 @@ export function paragraphText(p: Element): { text: string; notes: ParagraphNote[
   };
   walk(p.children);
   return { text, notes };
+}
+
+function permalink(id: string): Element {
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { className: ['pilcrow'], href: `#${id}`, ariaLabel: `Link to paragraph ${id.slice(2)}`, dataPagefindIgnore: '' },
+    children: [{ type: 'text', value: '¶' }],
+  };
 }
 
 function findRef(sup: Element): Element | undefined {

@@ -11,18 +11,21 @@ import { SKIP, visit } from 'unist-util-visit';
 import { createAliasMatcher, type AliasMatcher } from '../lib/aliases.ts';
 import { formatDate } from '../lib/dates.ts';
 import type { Entity, Glossary } from '../lib/glossary-source.ts';
-import { entryPath, joinBase } from '../lib/urls.ts';
+import { articlePath, entryPath, joinBase } from '../lib/urls.ts';
+import type { ArticleRef, ArticlesByEntity } from '../lib/article-index.ts';
 
 export interface GlossaryNotesOptions {
   glossary: Glossary;
   base?: string;
+  /** Which articles mention each entity, for "Also in" lines. */
+  articles?: ArticlesByEntity;
 }
 
-const CALL = /\[\^([^\]\s]+)\]/g;
+const CALL = /\[\^([^\]\s[^]+)\]/g;
 // What may stand between a name and its note: a possessive, a closing quote.
 const TRAILER = /^(?:[’']s?)?[”"’]?$/;
 
-export function remarkGlossaryNotes({ glossary, base = '/' }: GlossaryNotesOptions) {
+export function remarkGlossaryNotes({ glossary, base = '/', articles = new Map() }: GlossaryNotesOptions) {
   const matcher = createAliasMatcher(glossary.values());
   return (tree: Root, file: VFile) => {
     const defined = new Set<string>();
@@ -47,7 +50,11 @@ export function remarkGlossaryNotes({ glossary, base = '/' }: GlossaryNotesOptio
       return [SKIP, index + parts.length];
     });
 
-    for (const id of used) tree.children.push(definitionFor(glossary.get(id)!, base));
+    const slug = file.path ? path.basename(file.path).replace(/\.mdx?$/, '') : '';
+    for (const id of used) {
+      const elsewhere = (articles.get(id) ?? []).filter((a) => a.slug !== slug);
+      tree.children.push(definitionFor(glossary.get(id)!, base, elsewhere));
+    }
   };
 }
 
@@ -107,8 +114,13 @@ function pointAt(node: Text, offset: number) {
   return { line, column };
 }
 
-/** The note for an entity: its name linking to its entry, kind, summary, later facts. */
-export function definitionFor(entity: Entity, base: string): FootnoteDefinition {
+const MAX_DATES = 3;
+
+/**
+ * The note for an entity: its name linking to its entry, kind, summary, a few
+ * key dates, what happened later, and the other articles that mention it.
+ */
+export function definitionFor(entity: Entity, base: string, elsewhere: ArticleRef[] = []): FootnoteDefinition {
   const children: RootContent[] = [
     {
       type: 'paragraph',
@@ -118,6 +130,17 @@ export function definitionFor(entity: Entity, base: string): FootnoteDefinition 
       ],
     },
   ];
+  if (entity.dates.length) {
+    const dates = entity.dates
+      .slice(0, MAX_DATES)
+      .map((d) => `${formatDate(d.date)}${d.end ? ` – ${formatDate(d.end)}` : ''}: ${d.label}`)
+      .join('; ');
+    children.push({
+      type: 'paragraph',
+      data: { hProperties: { className: ['note-dates'] } },
+      children: [{ type: 'text', value: `${dates}${entity.dates.length > MAX_DATES ? '; …' : '.'}` }],
+    });
+  }
   for (const fact of entity.later) {
     children.push({
       type: 'paragraph',
@@ -127,6 +150,15 @@ export function definitionFor(entity: Entity, base: string): FootnoteDefinition 
         { type: 'text', value: ` ${fact.text}` },
       ],
     });
+  }
+  if (elsewhere.length) {
+    const links: PhrasingContent[] = [{ type: 'text', value: 'Also in ' }];
+    elsewhere.forEach((a, i) => {
+      if (i) links.push({ type: 'text', value: i === elsewhere.length - 1 ? ' and ' : ', ' });
+      links.push({ type: 'link', url: joinBase(base, articlePath(a.slug)), children: [{ type: 'emphasis', children: [{ type: 'text', value: a.title }] }] });
+    });
+    links.push({ type: 'text', value: '.' });
+    children.push({ type: 'paragraph', data: { hProperties: { className: ['note-elsewhere'] } }, children: links });
   }
   return { type: 'footnoteDefinition', identifier: entity.id, label: entity.id, children: children as FootnoteDefinition['children'] };
 }

@@ -4,6 +4,7 @@
 import { enhanceNotes } from './notes.ts';
 
 enhanceNotes(document);
+setUpThemeToggle();
 
 if (new URLSearchParams(location.search).has('highlight')) {
   import('./highlight.ts').then((m) => m.highlightFromUrl());
@@ -16,6 +17,29 @@ if (form && input) {
   input.addEventListener('input', () => {
     started ??= import('./search/header.ts').then((m) => m.startHeaderSearch(form, input));
     started.then((run) => run());
+  });
+}
+
+/** The theme button: shown only with JavaScript, remembered across pages. */
+function setUpThemeToggle() {
+  const button = document.querySelector<HTMLButtonElement>('.theme-toggle');
+  if (!button) return;
+  const root = document.documentElement;
+  const system = window.matchMedia('(prefers-color-scheme: dark)');
+  const isDark = () => (root.dataset.theme ?? (system.matches ? 'dark' : 'light')) === 'dark';
+  const sync = () => button.setAttribute('aria-pressed', String(isDark()));
+  button.hidden = false;
+  sync();
+  system.addEventListener('change', sync);
+  button.addEventListener('click', () => {
+    const next = isDark() ? 'light' : 'dark';
+    root.dataset.theme = next;
+    try {
+      localStorage.setItem('theme', next);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    sync();
   });
 }
 

@@ -88,7 +88,7 @@ describe('article pages', () => {
       });
 
       it('shows each lost quotation as a gap in the running text', () => {
-        const gaps = selectAll('.article-body > aside.gap', tree());
+        const gaps = selectAll('.article-body > .gap[role=note]', tree());
         expect(gaps).toHaveLength(article.body.split('<Gap>').length - 1);
         for (const gap of gaps) expect(toString(gap)).toMatch(/lost|missing/i);
       });
@@ -102,7 +102,9 @@ describe('article pages', () => {
         const paragraphs = selectAll('.article-body > p', tree()).map((p) => {
           const clone = structuredClone(p);
           const strip = (el: Element) => {
-            el.children = el.children.filter((c) => !(c.type === 'element' && c.tagName === 'sup'));
+            el.children = el.children.filter(
+              (c) => !(c.type === 'element' && (c.tagName === 'sup' || String(c.properties.className).includes('pilcrow'))),
+            );
             for (const c of el.children) if (c.type === 'element') strip(c);
           };
           strip(clone);

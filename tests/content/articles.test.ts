@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAliasMatcher } from '../../src/lib/aliases.ts';
+import { unannotatedFirstMentions } from '../../src/lib/annotations.ts';
 import { authorText, compareWithSeed } from '../../src/lib/fidelity.ts';
 import { loadGlossary } from '../../src/lib/glossary-source.ts';
 import { articleData } from '../../src/lib/schema.ts';
@@ -62,28 +63,8 @@ describe('the articles', () => {
       });
 
       it('notes every entity at its first mention', () => {
-        // Walk the text with markers in place: the first alias match of each
-        // entity must be followed (after a possessive or quote) by its marker,
-        // or the entity must already have been noted earlier.
-        const noted = new Set<string>();
-        const missing: string[] = [];
-        for (const para of article.body.split(/\n\n+/)) {
-          if (para.startsWith('[^') || para.startsWith('<Gap')) continue;
-          const plain = para.replace(/\[\^[^\]]+\]/g, '');
-          const markers: { at: number; id: string }[] = [];
-          let removed = 0;
-          for (const m of para.matchAll(/\[\^([^\]]+)\]/g)) {
-            markers.push({ at: m.index - removed, id: m[1] });
-            removed += m[0].length;
-          }
-          for (const hit of matcher.find(plain)) {
-            if (noted.has(hit.id)) continue;
-            const notedHere = markers.some((k) => k.id === hit.id && k.at >= hit.end && k.at <= hit.end + 40);
-            if (!notedHere) missing.push(`${hit.id} (“${plain.slice(hit.start, hit.end)}”)`);
-            noted.add(hit.id);
-          }
-          for (const k of markers) noted.add(k.id);
-        }
+        // The rule lives in src/lib/annotations.ts, shared with `npm run check:content`.
+        const missing = unannotatedFirstMentions(article.body, matcher).map((m) => `${m.entity} (“${m.text}”)`);
         expect(missing).toEqual([]);
       });
     });

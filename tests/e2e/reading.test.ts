@@ -22,7 +22,7 @@ async function open(path: string, options: { javaScriptEnabled?: boolean; width?
 
 describe('notes', () => {
   it('open from the keyboard, close with Escape, and give focus back', async () => {
-    const page = await open('articles/minsk-last-chance/');
+    const page = await open('articles/minsk-last-chance/', { width: 1000 });
     const ref = page.locator('a[data-footnote-ref]').first();
     await ref.focus();
     await page.keyboard.press('Enter');
@@ -43,14 +43,14 @@ describe('notes', () => {
   });
 
   it('open on click, show the glossary link, and close on a click elsewhere', async () => {
-    const page = await open('articles/diplomatic-off-ramp/');
+    const page = await open('articles/diplomatic-off-ramp/', { width: 1000 });
     await page.locator('a[data-entity="vladimir-putin"]').first().click();
     const popover = page.locator('.note-popover');
     await expect.poll(() => popover.count()).toBe(1);
     expect(await popover.locator('a[href="/glossary/vladimir-putin/"]').count()).toBe(1);
     const box = await popover.boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1000);
     await page.mouse.click(5, 5);
     await expect.poll(() => popover.count()).toBe(0);
     await page.context().close();
@@ -79,7 +79,7 @@ describe('notes', () => {
 
 describe('cross-links', () => {
   it('lead from an article to an entry and, by a backlink, to a paragraph of another article', async () => {
-    const page = await open('articles/macron-ukraine-crisis/');
+    const page = await open('articles/macron-ukraine-crisis/', { width: 1000 });
     // The entity link inside the note for the Minsk agreements.
     await page.locator('a[data-entity="minsk-agreements"]').first().click();
     await page.locator('.note-popover a[href="/glossary/minsk-agreements/"]').click();
@@ -101,3 +101,159 @@ describe('cross-links', () => {
     await page.context().close();
   });
 });
+
+describe('previews', () => {
+  it('open on hover after a delay and stay open while the pointer moves onto them (WCAG 1.4.13)', async () => {
+    const page = await open('articles/minsk-last-chance/', { width: 1000 });
+    const ref = page.locator('a[data-entity="vladimir-putin"]').first();
+    await ref.hover();
+    const popover = page.locator('.note-popover');
+    await expect.poll(() => popover.count()).toBe(1);
+    // Hover-opened previews do not steal focus.
+    expect(await page.evaluate('document.activeElement === document.body')).toBe(true);
+    const box = (await popover.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 10, { steps: 8 });
+    await page.waitForTimeout(500);
+    expect(await popover.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.count()).toBe(0);
+    // Leaving both the reference and the preview closes it.
+    await ref.hover();
+    await expect.poll(() => popover.count()).toBe(1);
+    await page.mouse.move(5, 880);
+    await expect.poll(() => popover.count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('on touch: a tap opens, a second tap closes, a tap elsewhere closes', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(new URL('articles/minsk-last-chance/', site).href);
+    const ref = page.locator('a[data-footnote-ref]').nth(2);
+    const popover = page.locator('.note-popover');
+    await ref.tap();
+    await expect.poll(() => popover.count()).toBe(1);
+    await ref.tap();
+    await expect.poll(() => popover.count()).toBe(0);
+    await ref.tap();
+    await expect.poll(() => popover.count()).toBe(1);
+    // A tap on plain text elsewhere (the footer's first words) closes it.
+    await page.locator('.site-footer p').tap({ position: { x: 4, y: 4 } });
+    await expect.poll(() => popover.count()).toBe(0);
+    await context.close();
+  });
+
+  for (const width of [320, 375]) {
+    it(`stay inside the viewport at ${width} px, with links reachable by keyboard`, async () => {
+      const page = await open('articles/diplomatic-off-ramp/', { width });
+      const refs = page.locator('a[data-footnote-ref]');
+      for (const i of [0, 7, 20]) {
+        await refs.nth(i).scrollIntoViewIfNeeded();
+        await refs.nth(i).focus();
+        await page.keyboard.press('Enter');
+        const popover = page.locator('.note-popover');
+        const box = (await popover.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        await page.keyboard.press('Tab'); // the close button
+        await page.keyboard.press('Tab'); // the first link in the note
+        expect(await page.evaluate('document.activeElement.closest(".note-popover") !== null && document.activeElement.tagName')).toBe('A');
+        await page.keyboard.press('Escape');
+      }
+      await page.context().close();
+    });
+  }
+
+  it('show an entity’s summary, dates, later facts, entry link and the other articles', async () => {
+    const page = await open('articles/minsk-last-chance/', { width: 1000 });
+    await page.locator('a[data-entity="vladimir-putin"]').first().click();
+    const popover = page.locator('.note-popover');
+    const text = await popover.innerText();
+    expect(text).toContain('President of Russia');
+    expect(await popover.locator('.note-dates').count()).toBe(1);
+    expect(await popover.locator('.note-later').count()).toBeGreaterThan(0);
+    expect(await popover.locator('a[href="/glossary/vladimir-putin/"]').count()).toBe(1);
+    const others = await popover.locator('.note-elsewhere a').evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(others.sort()).toEqual(['/articles/diplomatic-off-ramp/', '/articles/macron-ukraine-crisis/']);
+    await page.context().close();
+  });
+});
+
+describe('sidenotes', () => {
+  it('stand in the margin beside their reference on wide screens, without overlapping', async () => {
+    const page = await open('articles/macron-ukraine-crisis/', { width: 1440 });
+    const notes = page.locator('.sidenote');
+    await expect.poll(() => notes.count()).toBeGreaterThan(20);
+    const boxes = await notes.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    const text = (await page.locator('.article-body > p#p-1').boundingBox())!;
+    for (let i = 0; i < boxes.length; i++) {
+      expect(boxes[i].left).toBeGreaterThan(text.x + text.width);
+      expect(boxes[i].right).toBeLessThanOrEqual(1440);
+      if (i) expect(boxes[i].top).toBeGreaterThanOrEqual(boxes[i - 1].bottom);
+    }
+    // The first sidenote is level with its reference.
+    const ref = (await page.locator('a[data-footnote-ref]').first().boundingBox())!;
+    expect(Math.abs(boxes[0].top - ref.y)).toBeLessThan(30);
+    // Activating a reference takes focus to its sidenote; Escape comes back.
+    await page.locator('a[data-footnote-ref]').nth(1).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.classList.contains("sidenote")')).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate('document.activeElement.matches("a[data-footnote-ref]")')).toBe(true);
+    await page.context().close();
+  });
+
+  it('become the numbered endnotes in print', async () => {
+    const page = await open('articles/macron-ukraine-crisis/', { width: 1440 });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.sidenote').first().isVisible()).toBe(false);
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('section.footnotes').isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('the page', () => {
+  it('remembers the theme toggle, and applies it before the first paint', async () => {
+    const page = await open('about/');
+    const toggle = page.locator('.theme-toggle');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
+    await page.goto(new URL('glossary/', site).href);
+    // Set by the inline head script: the stylesheet's first paint is already dark.
+    expect(await page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
+    expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(22, 22, 20)');
+    expect(await page.locator('.theme-toggle').getAttribute('aria-pressed')).toBe('true');
+    await page.context().close();
+  });
+
+  it('shows a paragraph permalink on focus, and marks the paragraph it leads to', async () => {
+    const page = await open('articles/minsk-last-chance/', { width: 1000 });
+    const link = page.locator('#p-3 > a.pilcrow');
+    expect(await link.evaluate((a) => getComputedStyle(a).opacity)).toBe('0');
+    await link.focus();
+    await expect.poll(() => link.evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
+    await link.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#p-3');
+    expect(await page.evaluate('document.querySelector("#p-3").matches(":target")')).toBe(true);
+    await page.context().close();
+  });
+
+  for (const width of [320, 375]) {
+    it(`never scrolls sideways at ${width} px, and the main controls are 44 px tall`, async () => {
+      for (const path of ['', 'articles/minsk-last-chance/', 'glossary/', 'glossary/minsk-agreements/', 'search/?q=Kyiv', 'about/']) {
+        const page = await open(path, { width });
+        await page.waitForLoadState('networkidle');
+        expect(await page.evaluate('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(width);
+        for (const control of ['.site-header nav a', '.header-search input', '.header-search button', '.theme-toggle']) {
+          const box = (await page.locator(control).first().boundingBox())!;
+          expect(box.height, `${path} ${control}`).toBeGreaterThanOrEqual(44);
+        }
+        await page.context().close();
+      }
+    });
+  }
+});
+

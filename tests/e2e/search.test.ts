@@ -73,4 +73,133 @@ describe('search', () => {
     expect(await page.locator('[data-search-ui]').isVisible()).toBe(false);
     await context.close();
   });
+
+  // Every spelling finds every text: query → pages that must come back (the first one first).
+  const TABLE: [string, string[]][] = [
+    ['Kyiv', ['/glossary/kyiv/', '/articles/macron-ukraine-crisis/', '/articles/minsk-last-chance/', '/articles/diplomatic-off-ramp/']],
+    ['Kiev', ['/glossary/kyiv/', '/articles/macron-ukraine-crisis/', '/articles/minsk-last-chance/', '/articles/diplomatic-off-ramp/']],
+    ['Donbas', ['/glossary/donbas/', '/articles/minsk-last-chance/', '/articles/diplomatic-off-ramp/']],
+    ['Donbass', ['/glossary/donbas/', '/articles/minsk-last-chance/', '/articles/diplomatic-off-ramp/']],
+    ['Zelenskyy', ['/glossary/volodymyr-zelensky/', '/articles/macron-ukraine-crisis/', '/articles/minsk-last-chance/', '/articles/diplomatic-off-ramp/']],
+    ['Dmitry Peskov', ['/glossary/dmitry-peskov/', '/articles/macron-ukraine-crisis/']],
+    ['Dmitri Peskov', ['/glossary/dmitry-peskov/', '/articles/macron-ukraine-crisis/']],
+    ['Minsk accords', ['/glossary/minsk-agreements/', '/articles/macron-ukraine-crisis/', '/articles/minsk-last-chance/', '/articles/diplomatic-off-ramp/']],
+    ['geostrategic catastrophe', ['/glossary/geopolitical-catastrophe/', '/articles/minsk-last-chance/', '/articles/diplomatic-off-ramp/']],
+    ['tete-a-tete', ['/articles/macron-ukraine-crisis/']],
+    ['tête-à-tête', ['/articles/macron-ukraine-crisis/']],
+    ["Macron's", ['/glossary/emmanuel-macron/', '/articles/macron-ukraine-crisis/']],
+    ['Putin’s', ['/glossary/vladimir-putin/', '/articles/macron-ukraine-crisis/', '/articles/minsk-last-chance/', '/articles/diplomatic-off-ramp/']],
+    ['Weimar Triangle', ['/glossary/weimar-triangle/', '/articles/macron-ukraine-crisis/']],
+    ['Finlandization', ['/glossary/finlandization/', '/articles/macron-ukraine-crisis/']],
+    ['EU', ['/glossary/european-union/', '/articles/macron-ukraine-crisis/']],
+  ];
+  for (const [query, expected] of TABLE) {
+    it(`“${query}” finds ${expected.length} pages, ${expected[0]} first`, async () => {
+      const page = await browser.newPage();
+      await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, site).href);
+      const urls = await resultUrls(page, query);
+      expect(urls[0]).toBe(expected[0]);
+      for (const u of expected) expect(urls, u).toContain(u);
+      await page.close();
+    });
+  }
+
+  it('ranks the articles after the entry by how much they say about it', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('search/?q=Kyiv', site).href);
+    const urls = await resultUrls(page, 'Kyiv');
+    // Text 000 names Kyiv 6 times, 002 Kiev 4 times, 001 Kiev 3 times.
+    expect(urls.slice(0, 4)).toEqual(['/glossary/kyiv/', '/articles/macron-ukraine-crisis/', '/articles/diplomatic-off-ramp/', '/articles/minsk-last-chance/']);
+    await page.close();
+  });
+
+  it('links an article result to the paragraph that matched, highlighted on arrival', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('search/?q=Kyiv', site).href);
+    await resultUrls(page, 'Kyiv');
+    const link = page.locator('.result-title[href*="/articles/minsk-last-chance/"]');
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/\?highlight=[^#]*kiev[^#]*#p-\d+$/);
+    await link.click();
+    await page.waitForURL(/minsk-last-chance/);
+    const id = href.split('#')[1];
+    await expect.poll(() => page.locator(`p#${id} mark.search-hit`).count()).toBeGreaterThan(0);
+    expect(await page.locator(`p#${id} mark.search-hit`).first().innerText()).toBe('Kiev');
+    await page.close();
+  });
+
+  it('filters by kind and by article, with counts', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('search/?q=Minsk&kind=article', site).href);
+    const urls = await resultUrls(page, 'Minsk');
+    expect(urls.every((u) => u.startsWith('/articles/'))).toBe(true);
+    expect(urls).toHaveLength(3);
+    expect(await page.locator('[data-count="kind:article"]').innerText()).toBe('3');
+    expect(Number(await page.locator('[data-count="kind:person"]').innerText())).toBeGreaterThan(0);
+    await page.locator('input[data-filter="kind"][value="article"]').uncheck();
+    await page.locator('input[data-filter="kind"][value="place"]').check();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('kind')).toEqual(['place']);
+    // The list is redrawn for the new filter: wait until it shows only places.
+    const shown = () => page.locator('.result-title').evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).pathname));
+    await expect.poll(async () => {
+      const urls = await shown();
+      return urls.length > 0 && urls.every((u) => u.startsWith('/glossary/'));
+    }).toBe(true);
+    // The count beside the filter is the number of results it gives.
+    const placeCount = await page.locator('[data-count="kind:place"]').innerText();
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(new RegExp(`^${placeCount} results? for`));
+    await page.close();
+  });
+
+  it('is keyboard first: "/" and Ctrl+K focus the header box; arrows, Enter and Escape work; the count is announced', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('about/', site).href);
+    await page.keyboard.press('/');
+    expect(await page.evaluate('document.activeElement.id')).toBe('site-search');
+    await page.locator('main').click();
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate('document.activeElement.id')).toBe('site-search');
+    await page.keyboard.type('Grushko');
+    await page.waitForSelector('#header-results [role=option]');
+    expect(await page.locator('#site-search').getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => page.locator('.header-search [role=status]').innerText()).toMatch(/^\d+ results?$/);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#site-search').getAttribute('aria-activedescendant')).toBe('header-result-0');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#header-results').isHidden()).toBe(true);
+    await page.keyboard.press('ArrowDown'); // closed: nothing selected
+    await page.keyboard.type(' ');
+    await page.waitForSelector('#header-results:not([hidden]) [role=option]');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/glossary\/alexander-grushko\//);
+    await page.close();
+  });
+
+  it('moves through results on the search page with the arrow keys', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('search/?q=Lavrov', site).href);
+    await resultUrls(page, 'Lavrov');
+    await page.locator('#q').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate('document.activeElement.classList.contains("result-title")')).toBe(true);
+    const first = await page.evaluate('document.activeElement.href');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate('document.activeElement.href')).not.toBe(first);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate('document.activeElement.id')).toBe('q');
+    await page.close();
+  });
+
+  it('downloads nothing of search until the reader starts to search', async () => {
+    const page = await browser.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(new URL('articles/minsk-last-chance/', site).href, { waitUntil: 'networkidle' });
+    expect(fetched.filter((u) => u.includes('pagefind') || u.includes('search'))).toEqual([]);
+    await page.locator('#site-search').fill('Minsk');
+    await page.waitForSelector('#header-results [role=option]');
+    expect(fetched.some((u) => u.startsWith('/pagefind/'))).toBe(true);
+    await page.close();
+  });
 });

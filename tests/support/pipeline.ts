@@ -5,7 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type PluggableList } from 'unified';
+import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { loadGlossary } from '../../src/lib/glossary-source.ts';
 import { articlePipeline, remarkRehypeOptions } from '../../src/plugins/index.ts';
@@ -17,9 +17,9 @@ export async function renderArticle(markdown: string, path = 'content/articles/t
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(pipeline.remarkPlugins as unknown as PluggableList)
+    .use(pipeline.remarkPlugins)
     .use(remarkRehype, remarkRehypeOptions)
-    .use(pipeline.rehypePlugins as unknown as PluggableList);
+    .use(pipeline.rehypePlugins);
   const file = new VFile({ value: markdown, path });
   const tree = (await processor.run(processor.parse(file), file)) as HastRoot;
   const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {};

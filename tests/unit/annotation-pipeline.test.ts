@@ -72,6 +72,7 @@ describe('rehype-paragraphs', () => {
     const md = 'Kiev[^kyiv] is named.\n\nIn a secret memorandum[^clinton-yeltsin-assurances], Putin.[^ed-x]\n\n[^ed-x]: An editorial note.\n';
     const { tree, frontmatter } = await renderArticle(md);
     expect(selectAll('p[id]', tree).map((p) => p.properties.id)).toEqual(['p-1', 'p-2']);
+    expect(selectAll('p[id] > a.pilcrow', tree).map((a) => a.properties.href)).toEqual(['#p-1', '#p-2']);
     const paragraphs = frontmatter.paragraphs as { id: string; text: string; notes: { entity: string; offset: number }[] }[];
     expect(paragraphs.map((p) => p.text)).toEqual(['Kiev is named.', 'In a secret memorandum, Putin.']);
     expect(paragraphs[0].notes).toEqual([{ entity: 'kyiv', offset: 0 }]);

@@ -2,7 +2,7 @@
 // types; arrows move through them, Enter opens one (or all results), Escape
 // closes. Loaded on the first keystroke in the box.
 import { search, type Hit } from './engine.ts';
-import { renderResult } from './render.ts';
+import { hrefOf, renderResult } from './render.ts';
 
 const SHOWN = 6;
 
@@ -63,11 +63,8 @@ export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
       option.id = `header-result-${i}`;
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', 'false');
-      const view = renderResult(r, outcome.terms, true);
-      option.dataset.href = view.querySelector('a')!.href;
-      // Options are not links for assistive tech; the whole option is the target.
-      for (const a of view.querySelectorAll('a')) a.tabIndex = -1;
-      option.append(view);
+      option.dataset.href = hrefOf(r, outcome.terms);
+      option.append(renderResult(r, outcome.terms, true));
       panel.append(option);
     });
     const all = document.createElement('div');

@@ -15,6 +15,9 @@ const KIND: Record<string, string> = {
 
 export const kindLabel = (kind: string) => KIND[kind] ?? kind;
 
+/** The index spaces joining dashes so words split (src/cli/index-view.mjs); close them again for display. */
+export const tidy = (text: string) => text.replace(/\s([—–])\s/g, '$1');
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -22,19 +25,26 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-/** Title link, kind, excerpt with the matched words marked, and further paragraphs. */
+/** Where a result leads: an article's first matching paragraph, or the page. */
+export const hrefOf = (r: ShownResult, terms: string[]) => resultHref(r.url, terms, r.kind === 'article' ? r.anchors[0] : undefined);
+
+/**
+ * Title link, kind, excerpt with the matched words marked, and further
+ * paragraphs. Compact results (the header's list options) hold no links:
+ * the whole option is the target.
+ */
 export function renderResult(r: ShownResult, terms: string[], compact = false): HTMLElement {
   const box = el('div', 'result');
-  const title = el('a', 'result-title', r.title);
-  title.href = resultHref(r.url, terms, r.kind === 'article' ? r.anchors[0] : undefined);
+  const title = compact ? el('span', 'result-title', tidy(r.title)) : el('a', 'result-title', tidy(r.title));
+  if (title instanceof HTMLAnchorElement) title.href = hrefOf(r, terms);
   const kind = el('span', 'result-kind', kindLabel(r.kind));
   box.append(title, ' ', kind);
   const text = el('p', 'result-excerpt');
   for (const part of excerpt(r.content, r.locations, compact ? 8 : 16)) {
-    text.append(part.hit ? el('mark', undefined, part.text) : part.text);
+    text.append(part.hit ? el('mark', undefined, part.text) : tidy(part.text));
   }
   box.append(text);
-  const more = r.kind === 'article' ? r.anchors.slice(1, compact ? 1 : 6).filter((a) => a.startsWith('p-')) : [];
+  const more = r.kind === 'article' && !compact ? r.anchors.slice(1, 6).filter((a) => a.startsWith('p-')) : [];
   if (more.length) {
     const also = el('p', 'result-also', 'Also in ');
     more.forEach((a, i) => {

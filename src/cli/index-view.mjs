@@ -1,0 +1,30 @@
+// What Pagefind indexes: a copy of the built pages in which dashes that join
+// words ("Zelensky—hesitant", "NATO–Russia") are spaced, because Pagefind
+// splits words only on whitespace and would otherwise index the pair as one
+// unfindable word. The pages served to readers are not changed; ids, filters
+// and metadata are identical, so results still point at the real pages.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Space em and en dashes in text (not inside tags or attribute values). */
+export function spaceDashes(html) {
+  return html.replace(/>([^<]+)</g, (_, text) => `>${text.replace(/\s*([—–])\s*/g, ' $1 ')}<`);
+}
+
+/** Copy every .html file under `site` into `out`, transformed. */
+export function writeIndexView(site, out) {
+  fs.rmSync(out, { recursive: true, force: true });
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const from = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'pagefind') walk(from);
+      } else if (entry.name.endsWith('.html')) {
+        const to = path.join(out, path.relative(site, from));
+        fs.mkdirSync(path.dirname(to), { recursive: true });
+        fs.writeFileSync(to, spaceDashes(fs.readFileSync(from, 'utf8')));
+      }
+    }
+  };
+  walk(site);
+}

@@ -1,0 +1,542 @@
+// The editors' check: everything about the content that can be wrong, found
+// without a site build, each problem reported as `file:line[:col]: problem`
+// with a `Fix:` line. `npm run check:content` prints it; `npm run build` runs
+// it before Astro starts, so every content mistake is reported the same way.
+//
+// Checks, in order: the folders hold only files the site reads; the glossary
+// (schema, YAML, unknown fields, ids used twice, related ids, aliases, raw
+// HTML in entry texts); each article's frontmatter (schema, unknown fields,
+// dates in order, seed file exists, series numbers unique); its MDX (syntax,
+// note labels, through the real annotation pipeline; components, expressions,
+// broken note markers, unused editorial notes, images); its fidelity to the
+// seed. Warnings (never failures): entities whose first mention in an article
+// carries no note.
+import fs from 'node:fs';
+import path from 'node:path';
+import { compile } from '@mdx-js/mdx';
+import type { Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified, type PluggableList } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'astro/zod';
+import { articlePipeline, remarkRehypeOptions } from '../plugins/index.ts';
+import { createAliasMatcher } from './aliases.ts';
+import { unannotatedFirstMentions } from './annotations.ts';
+import { ContentError } from './content-error.ts';
+import { authorText, compareWithSeed, EDITORIAL_COMPONENTS } from './fidelity.ts';
+import { loadGlossary, parseEntry, type Entity, type Glossary } from './glossary-source.ts';
+import { articleData, entityData } from './schema.ts';
+
+export interface CheckOptions {
+  /** Where the seeds are; default `EDITION_SEEDS_DIR`, else `<root>/../shared/seeds`. */
+  seedsDir?: string;
+  /** Skip the first-mention warnings. */
+  warnings?: boolean;
+}
+
+export interface CheckResult {
+  errors: ContentError[];
+  /** Same shape as errors; they do not fail the check. */
+  warnings: ContentError[];
+  /** How many files were read: glossary entries and articles. */
+  counts: { glossary: number; articles: number };
+}
+
+export const GLOSSARY_DIR = 'content/glossary';
+export const ARTICLES_DIR = 'content/articles';
+/** MDX components an article may use (provided by the article page). */
+export const ARTICLE_COMPONENTS = new Set(EDITORIAL_COMPONENTS);
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** “[^label” with no closing bracket (or a second “[” inside), or “^label]” with no opening one. */
+const BROKEN_MARKER = /\[\^(?![^\]\s[^]+\])|(?<!\[)\^[a-z0-9]+(?:-[a-z0-9]+)*\]/g;
+const MARKER = /\[\^[^\]\s]+\]/g;
+
+export async function checkContent(root: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
+  const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+  const seedsDir = options.seedsDir ?? process.env.EDITION_SEEDS_DIR ?? path.resolve(root, '../shared/seeds');
+
+  const glossaryFiles = listFolder(root, GLOSSARY_DIR, '.md', errors);
+  const articleFiles = listFolder(root, ARTICLES_DIR, '.mdx', errors);
+
+  const { glossary, complete } = checkGlossary(root, glossaryFiles, errors);
+  const matcher = complete && options.warnings !== false ? createAliasMatcher(glossary.values()) : undefined;
+
+  const series = new Map<number, string>();
+  for (const file of articleFiles) {
+    const abs = path.join(root, file);
+    const source = fs.readFileSync(abs, 'utf8');
+    const before = errors.length;
+    const fm = checkArticleFrontmatter(file, source, seedsDir, errors);
+    if (!fm) continue;
+    if (typeof fm.data.series === 'number' && errors.length === before) {
+      const other = series.get(fm.data.series);
+      if (other) errors.push(new ContentError(file, fm.lineOf(['series']), `series number ${fm.data.series} is also used by ${other}`, 'give each article its own position in the series (1 = earliest)'));
+      else series.set(fm.data.series, file);
+    }
+    // Blank the frontmatter, keeping its lines, so positions are the file's.
+    const body = fm.blank + source.slice(fm.length);
+    const tree = await checkMdx(abs, file, body, glossary, errors);
+    if (!tree) continue;
+    const brokenMarkers = checkArticleTree(abs, file, tree, errors);
+    if (typeof fm.data.seed === 'string' && brokenMarkers === 0) {
+      const seedFile = path.join(seedsDir, fm.data.seed);
+      if (fs.existsSync(seedFile)) checkFidelity(file, tree, fs.readFileSync(seedFile, 'utf8'), fm.data.seed, rel(seedFile), errors);
+    }
+    if (matcher) {
+      for (const m of unannotatedFirstMentions(body, matcher)) {
+        warnings.push(
+          new ContentError(file, m.line, `first mention of “${m.text}” (${m.entity}) in this article has no note`, `add [^${m.entity}] right after “${m.text}”`, m.column),
+        );
+      }
+    }
+  }
+  return { errors, warnings, counts: { glossary: glossaryFiles.length, articles: articleFiles.length } };
+}
+
+// ---------------------------------------------------------------- folders
+
+/** The files a collection reads (`*.md` or `*.mdx` directly in the folder); anything else there is an error, since the site would silently skip it. */
+function listFolder(root: string, dir: string, ext: string, errors: ContentError[]): string[] {
+  const abs = path.join(root, dir);
+  if (!fs.existsSync(abs)) {
+    errors.push(new ContentError(dir, undefined, 'the folder does not exist', `create ${dir}/`));
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const file = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      errors.push(new ContentError(`${file}/`, undefined, `a folder inside ${dir}/ is not read: nothing in it would be published`, `move its files up into ${dir}/ (one ${ext} file per ${ext === '.md' ? 'entry' : 'article'})`));
+    } else if (!entry.name.endsWith(ext)) {
+      errors.push(new ContentError(file, undefined, `only ${ext} files in ${dir}/ are read: this file would not be published`, `rename it to ${entry.name.replace(/\.[^.]*$/, '')}${ext}, or move it out of ${dir}/`));
+    } else {
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+// ---------------------------------------------------------------- glossary
+
+function checkGlossary(root: string, files: string[], errors: ContentError[]): { glossary: Glossary; complete: boolean } {
+  const glossary: Glossary = new Map();
+  const before = errors.length;
+  const names = new Set(files.map((f) => path.basename(f)));
+  for (const file of files) {
+    const source = fs.readFileSync(path.join(root, file), 'utf8');
+    const base = path.basename(file, '.md');
+    const lower = base.toLowerCase();
+    if (base !== lower && names.has(`${lower}.md`)) {
+      // Astro derives ids from file names in lowercase: both would be “kyiv”.
+      errors.push(new ContentError(file, undefined, `this entry and ${GLOSSARY_DIR}/${lower}.md have the same id “${lower}”: file names differ only in case`, `keep one entry: merge the two into ${lower}.md and delete ${path.basename(file)}`));
+      continue;
+    }
+    let entity: Entity;
+    try {
+      entity = parseEntry(file, source);
+    } catch (err) {
+      errors.push(asContentError(err, file));
+      // A stand-in, so notes pointing at this entry do not also fail as unknown labels.
+      if (SLUG.test(base)) glossary.set(base, { id: base, file, name: base, kind: 'concept', aliases: [], summary: '', dates: [], later: [], related: [] });
+      continue;
+    }
+    glossary.set(entity.id, entity);
+    const fm = FRONTMATTER.exec(source)!;
+    const yaml = parseYaml(fm[1]);
+    for (const { path: at, parent } of unknownKeys(entityData, yaml.doc.toJS())) {
+      errors.push(unknownField(file, yaml.lineOf(at), at, parent, 'glossary entry'));
+    }
+    checkEntryBody(root, file, source, fm[0], errors);
+  }
+  if (errors.length > before) return { glossary, complete: false };
+  // Cross-entry checks (related ids, names and aliases used twice) are the loader's own.
+  try {
+    loadGlossary(path.join(root, GLOSSARY_DIR));
+  } catch (err) {
+    errors.push(asContentError(err, GLOSSARY_DIR, root));
+    return { glossary, complete: false };
+  }
+  return { glossary, complete: true };
+}
+
+/**
+ * The entry's own page renders its Markdown body, where raw HTML would be
+ * published as markup; note markers work only in articles (a glossary text
+ * would show “[^kyiv]” as it is).
+ */
+function checkEntryBody(root: string, file: string, source: string, frontmatter: string, errors: ContentError[]) {
+  const offset = frontmatter.split('\n').length - 1;
+  frontmatter.split('\n').forEach((text, i) => {
+    for (const m of text.matchAll(MARKER)) errors.push(markerInEntry(file, i + 1, m[0], m.index + 1));
+  });
+  const body = source.slice(frontmatter.length);
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as Root;
+  visit(tree, 'text', (node) => {
+    for (const m of node.value.matchAll(MARKER)) {
+      const p = pointIn(node.value, m.index, node.position?.start);
+      errors.push(markerInEntry(file, p && p.line + offset, m[0], p?.column));
+    }
+  });
+  visit(tree, (node) => {
+    if (node.type !== 'html') return;
+    const tag = node.value.trim().split('\n')[0].slice(0, 60);
+    const line = (node.position?.start.line ?? 1) + offset;
+    errors.push(
+      new ContentError(
+        file,
+        line,
+        `raw HTML “${tag}” in the entry's text would be published as markup, not shown as text`,
+        'use Markdown for emphasis (**bold**, *italic*); to show the characters themselves write \\< or &lt;',
+        node.position?.start.column,
+      ),
+    );
+  });
+  checkImages(path.join(root, path.dirname(file)), file, tree, offset, errors);
+}
+
+function markerInEntry(file: string, line: number | undefined, marker: string, column?: number) {
+  return new ContentError(file, line, `the note marker “${marker}” would be shown as it is: notes work only in articles`, 'remove it; to point to another entry, add its id to related:', column);
+}
+
+// ---------------------------------------------------------------- articles
+
+interface Frontmatter {
+  data: Record<string, unknown>;
+  /** Bytes of the `---` block, and blank lines standing in for it. */
+  length: number;
+  blank: string;
+  lineOf(at: (string | number)[]): number;
+}
+
+function checkArticleFrontmatter(file: string, source: string, seedsDir: string, errors: ContentError[]): Frontmatter | undefined {
+  const fm = FRONTMATTER.exec(source);
+  if (!fm) {
+    errors.push(new ContentError(file, 1, 'no YAML frontmatter: the file must start with a line “---”, the fields, and a closing line “---”', 'restore the --- lines around title, titleSource, summary, series, seed, dating and provenance (see articleData in src/lib/schema.ts)'));
+    return undefined;
+  }
+  const yaml = parseYaml(fm[1]);
+  if (yaml.error) {
+    errors.push(new ContentError(file, yaml.error.line, `invalid YAML: ${yaml.error.message}`, 'check indentation, quotes (a value holding “: ” must be quoted) and duplicate keys'));
+    return undefined;
+  }
+  const data = yaml.doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    errors.push(new ContentError(file, 2, 'the frontmatter is not a list of fields', 'write one “field: value” per line between the --- lines'));
+    return undefined;
+  }
+  const result = articleData.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = issue.path.join('.') || 'frontmatter';
+      const missing = issue.code === 'invalid_type' && issue.received === 'undefined';
+      errors.push(new ContentError(file, yaml.lineOf(issue.path), missing ? `the field “${field}” is missing` : `“${field}”: ${issue.message}`, articleFix(field)));
+    }
+  }
+  for (const { path: at, parent } of unknownKeys(articleData, data)) errors.push(unknownField(file, yaml.lineOf(at), at, parent, 'article'));
+  if (result.success) {
+    const { earliest, latest } = result.data.dating;
+    if (earliest > latest) {
+      errors.push(new ContentError(file, yaml.lineOf(['dating', 'latest']), `“dating.latest” (${latest}) is before “dating.earliest” (${earliest})`, 'swap the two dates, or correct the one that is wrong'));
+    }
+    if (!fs.existsSync(seedsDir)) {
+      errors.push(new ContentError(file, yaml.lineOf(['seed']), `the seeds folder ${seedsDir} does not exist`, 'put the source texts in ../shared/seeds/ next to the project, or set EDITION_SEEDS_DIR'));
+    } else if (!fs.existsSync(path.join(seedsDir, result.data.seed))) {
+      errors.push(new ContentError(file, yaml.lineOf(['seed']), `the seed “${result.data.seed}” does not exist in ${path.basename(path.dirname(seedsDir))}/${path.basename(seedsDir)}/`, `correct the file name (the seeds are: ${fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).join(', ')}), or add the source text there`));
+    }
+  }
+  const lines = fm[0].split('\n').length - 1;
+  return { data: result.success ? result.data : data, length: fm[0].length, blank: '\n'.repeat(lines), lineOf: yaml.lineOf };
+}
+
+function articleFix(field: string): string {
+  if (field === 'title') return 'give the article its headline: title: "…"';
+  if (field === 'titleSource') return 'use “republished” (headline found on republished copies) or “editorial” (ours)';
+  if (field === 'summary') return 'write the editor’s summary in 20–400 characters';
+  if (field === 'series') return 'write the article’s position in the series as a whole number (1 = earliest)';
+  if (field === 'seed') return 'write the seed’s file name in ../shared/seeds, e.g. seed: "001_572046c2c0d40b08.txt"';
+  if (/^dating\.(earliest|latest)$/.test(field)) return 'write a real date as YYYY, YYYY-MM or YYYY-MM-DD, in quotes: "2022-01-13"';
+  if (field.endsWith('certainty')) return 'use one of verified, probable, inferred, unknown';
+  if (field.startsWith('dating.evidence')) return 'give at least one piece of evidence: - quote: "…" with inference: "…"';
+  return 'see articleData in src/lib/schema.ts and the frontmatter of an existing article';
+}
+
+/** Compile the article as the build does (remark-gfm and the annotation pipeline); returns the parsed tree. */
+async function checkMdx(abs: string, file: string, body: string, glossary: Glossary, errors: ContentError[]): Promise<Root | undefined> {
+  let parsed: Root | undefined;
+  const capture = () => (tree: Root) => {
+    parsed = structuredClone(tree);
+  };
+  const pipeline = articlePipeline(glossary, '/');
+  try {
+    await compile(new VFile({ path: abs, value: body }), {
+      format: 'mdx',
+      remarkPlugins: [remarkGfm, capture, ...pipeline.remarkPlugins] as unknown as PluggableList,
+      rehypePlugins: [...pipeline.rehypePlugins] as unknown as PluggableList,
+      remarkRehypeOptions,
+    });
+  } catch (err) {
+    errors.push(mdxError(err, file));
+  }
+  return parsed;
+}
+
+interface MdxMessage {
+  reason?: string;
+  message?: string;
+  line?: number;
+  column?: number;
+  source?: string;
+  ruleId?: string;
+}
+
+function mdxError(err: unknown, file: string): ContentError {
+  if (err instanceof ContentError) return err;
+  const e = (err ?? {}) as MdxMessage;
+  const text = String(e.reason ?? e.message ?? err);
+  // Messages from our plugins already read "path:line:col: problem\n  Fix: …".
+  const own = e.source === 'glossary-notes' ? /^[^\n]*?:\d+(?::\d+)?: ([\s\S]*?)(?:\n\s*Fix: ([\s\S]*))?$/.exec(text) : null;
+  let [problem, fix] = own ? [own[1], own[2]] : [text.split('\n')[0], mdxFix(e)];
+  // “[^a[^b]” reads as one label “a[^b”: it is a marker that lost its “]”.
+  const glued = /^unknown note label “\[\^([^“”]*?[[^][^“”]*)\]”/.exec(problem);
+  if (glued) {
+    problem = `broken note marker “[^${glued[1].split(/[[^]/)[0]}”`;
+    fix = 'write a note marker as [^label], with no space, right after the words it annotates';
+  }
+  if (typeof e.line !== 'number' && !(err instanceof Error && 'reason' in err)) {
+    return new ContentError(file, undefined, `the article could not be compiled: ${problem}`, fix ?? 'this looks like a bug in src/plugins; report it with this file');
+  }
+  // Some MDX messages carry their place only in the text: “Expected a closing tag for `<Gap>` (3:1-3:6)”.
+  const paren = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(problem);
+  const line = e.line ?? (paren ? Number(paren[1]) : undefined);
+  const column = e.line ? e.column : paren ? Number(paren[2]) : undefined;
+  return new ContentError(file, line, problem.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, ''), fix, column);
+}
+
+function mdxFix(e: MdxMessage): string {
+  const source = e.source ?? '';
+  if (/mdx-jsx/.test(source)) return 'close every tag you open (<Gap>…</Gap>); to show a “<” in the text write \\< or &lt;';
+  if (/mdx-expression/.test(source)) return 'MDX reads { } as code: to show a brace in the text write \\{ or \\}';
+  if (/mdxjs-esm/.test(source)) return 'a paragraph starting with “import ” or “export ” is read as code: write its first letter as &#105; or &#101;';
+  return 'see https://mdxjs.com/docs/troubleshooting-mdx/';
+}
+
+/** What MDX accepts but the edition must not publish silently. */
+/** Returns how many broken note markers were found (the fidelity check would only repeat them). */
+function checkArticleTree(abs: string, file: string, tree: Root, errors: ContentError[]): number {
+  let broken = 0;
+  const definedAt = new Map<string, number | undefined>();
+  const referenced = new Set<string>();
+  visit(tree, 'footnoteReference', (node) => void referenced.add(node.identifier));
+  for (const m of collectText(tree).matchAll(/\[\^([^\]\s]+)\](?!:)/g)) referenced.add(m[1].toLowerCase());
+  visit(tree, (node) => {
+    const at = node.position?.start;
+    switch (node.type) {
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const name = node.name ?? '';
+        if (!ARTICLE_COMPONENTS.has(name)) {
+          errors.push(new ContentError(file, at?.line, name ? `<${name}> is not a component articles can use` : 'an empty tag <> is not allowed in an article', `only ${[...ARTICLE_COMPONENTS].map((c) => `<${c}>…</${c}>`).join(', ')} is available; to show a “<” in the text write \\< or &lt;`, at?.column));
+        }
+        break;
+      }
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        errors.push(new ContentError(file, at?.line, `“{${node.value.slice(0, 40)}}” is read as code by MDX, not as text`, 'to show a brace in the text write \\{ or \\}', at?.column));
+        break;
+      case 'mdxjsEsm':
+        errors.push(new ContentError(file, at?.line, `“${node.value.split('\n')[0].slice(0, 60)}” is read as a JavaScript import/export, not as text`, 'articles need no imports; if this is the author’s text, write its first letter as &#105; or &#101;', at?.column));
+        break;
+      case 'footnoteDefinition':
+        if (definedAt.has(node.identifier)) {
+          errors.push(new ContentError(file, at?.line, `the editor’s note [^${node.label ?? node.identifier}] is defined twice (first on line ${definedAt.get(node.identifier)}); only the first would be shown`, 'keep one definition: merge the two texts, or give one of them another label', at?.column));
+          break;
+        }
+        definedAt.set(node.identifier, at?.line);
+        if (!referenced.has(node.identifier)) {
+          errors.push(new ContentError(file, at?.line, `the editor’s note [^${node.label ?? node.identifier}] is never referenced in the text, so it would not be shown`, `put [^${node.label ?? node.identifier}] after the words it annotates, or delete the note`, at?.column));
+        }
+        break;
+      case 'text': {
+        for (const m of node.value.matchAll(BROKEN_MARKER)) {
+          const p = pointIn(node.value, m.index, at);
+          broken++;
+          errors.push(new ContentError(file, p?.line, `broken note marker “${/^\S{1,40}/.exec(node.value.slice(m.index))![0]}”`, 'write a note marker as [^label], with no space, right after the words it annotates', p?.column));
+        }
+        break;
+      }
+    }
+  });
+  checkImages(path.dirname(abs), file, tree, 0, errors);
+  return broken;
+}
+
+function checkFidelity(file: string, tree: Root, seed: string, seedName: string, seedRel: string, errors: ContentError[]) {
+  const text = authorText(tree);
+  const problem = compareWithSeed(text, seed);
+  if (!problem) return;
+  const line = lineOfTextOffset(tree, problem.offset);
+  const broken = /\[\^|\^[\w-]+\]|\[[\w-]+\]/.test(problem.message);
+  errors.push(
+    new ContentError(
+      file,
+      line,
+      `the text no longer matches its seed ${seedName}: ${problem.message}`,
+      broken
+        ? 'a note marker looks broken: write it as [^label] right after the words it annotates'
+        : `restore the author’s words exactly as in ${seedRel}; only notes, paragraph breaks between glued sentences and <Gap> blocks may be added`,
+    ),
+  );
+}
+
+/** The file line of an offset in authorText(tree): the block holding it, plus line breaks inside the block. */
+function lineOfTextOffset(tree: Root, offset: number): number | undefined {
+  let start = 0;
+  let last: { node: RootContent; text: string } | undefined;
+  for (const node of tree.children) {
+    const text = authorText({ type: 'root', children: [node] });
+    if (text === '') continue;
+    if (offset <= start + text.length) {
+      return (node.position?.start.line ?? 0) + (text.slice(0, Math.max(0, offset - start)).match(/\n/g)?.length ?? 0) || undefined;
+    }
+    start += text.length + 2;
+    last = { node, text };
+  }
+  return last?.node.position?.end.line;
+}
+
+function checkImages(dir: string, file: string, tree: Root, offset: number, errors: ContentError[]) {
+  visit(tree, 'image', (node) => {
+    if (/^(?:[a-z]+:|\/|#)/i.test(node.url)) return;
+    let target: string;
+    try {
+      target = path.join(dir, decodeURI(node.url));
+    } catch {
+      target = path.join(dir, node.url);
+    }
+    if (!fs.existsSync(target)) {
+      const at = node.position?.start;
+      errors.push(new ContentError(file, at && at.line + offset, `the image “${node.url}” does not exist`, 'correct the path (relative to this file) or remove the image', at?.column));
+    }
+  });
+}
+
+// ---------------------------------------------------------------- helpers
+
+function parseYaml(text: string) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Lines in the file: the frontmatter starts on line 2, after “---”.
+  const fileLine = (pos: number) => lineCounter.linePos(pos).line + 1;
+  const error = doc.errors[0] && { line: fileLine(doc.errors[0].pos[0]), message: doc.errors[0].message.split('\n')[0] };
+  return {
+    doc: doc as Document,
+    error,
+    /** The line of the deepest node on `at` that exists (the field itself, or its parent when it is missing). */
+    lineOf(at: readonly PropertyKey[]): number {
+      for (let depth = at.length; depth > 0; depth--) {
+        // A field's key line ("aliases:" rather than the list below it); for list items, the item.
+        const parent = depth === 1 ? doc.contents : doc.getIn(at.slice(0, depth - 1) as unknown[], true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === at[depth - 1]);
+          const key = pair?.key;
+          if (isNode(key) && key.range) return fileLine(key.range[0]);
+        }
+        const node = doc.getIn(at.slice(0, depth) as unknown[], true);
+        if (isNode(node) && node.range) return fileLine(node.range[0]);
+      }
+      return 2;
+    },
+  };
+}
+
+/** Fields the schema does not know: zod drops them silently, so a misspelt “aliasses:” would vanish. */
+function unknownKeys(schema: z.ZodTypeAny, data: unknown, at: (string | number)[] = []): { path: (string | number)[]; parent: string[] }[] {
+  const inner = unwrap(schema);
+  const out: { path: (string | number)[]; parent: string[] }[] = [];
+  if (inner instanceof z.ZodObject && data && typeof data === 'object' && !Array.isArray(data)) {
+    const shape = inner.shape as Record<string, z.ZodTypeAny>;
+    for (const [key, value] of Object.entries(data)) {
+      if (!(key in shape)) out.push({ path: [...at, key], parent: Object.keys(shape) });
+      else out.push(...unknownKeys(shape[key], value, [...at, key]));
+    }
+  } else if (inner instanceof z.ZodArray && Array.isArray(data)) {
+    data.forEach((item, i) => out.push(...unknownKeys(inner.element, item, [...at, i])));
+  }
+  return out;
+}
+
+function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
+  let s = schema;
+  for (;;) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
+    else if (s instanceof z.ZodDefault) s = s._def.innerType;
+    else if (s instanceof z.ZodEffects) s = s._def.schema;
+    else return s;
+  }
+}
+
+function unknownField(file: string, line: number, at: (string | number)[], known: string[], what: string): ContentError {
+  const key = String(at.at(-1));
+  const field = at.join('.');
+  if (at.length === 1 && key === 'slug') {
+    return new ContentError(file, line, `“slug” would replace the ${what}'s id (its file name), so two files could end up with the same id`, 'remove the line: the id is the file name');
+  }
+  const near = known.find((k) => closeTo(k, key));
+  return new ContentError(file, line, `unknown field “${field}”: the site ignores it`, near ? `did you mean “${near}”?` : `remove it, or use one of: ${known.join(', ')}`);
+}
+
+/** Same letters give or take one edit, or same letters in another case. */
+function closeTo(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
+}
+
+function collectText(tree: Root): string {
+  let out = '';
+  visit(tree, 'text', (n) => void (out += `${n.value}\n`));
+  return out;
+}
+
+function pointIn(value: string, offset: number, start?: { line: number; column: number }) {
+  if (!start) return undefined;
+  const before = value.slice(0, offset).split('\n');
+  return { line: start.line + before.length - 1, column: before.length === 1 ? start.column + offset : before.at(-1)!.length + 1 };
+}
+
+/** Any thrown value as a ContentError with the file named (paths made relative to `root`). */
+function asContentError(err: unknown, file: string, root?: string): ContentError {
+  if (err instanceof ContentError) {
+    if (!root) return err;
+    const relFile = path.isAbsolute(err.file) ? path.relative(root, err.file).split(path.sep).join('/') : err.file;
+    return new ContentError(relFile, err.line, rebase(err.problem, root), err.fix ? rebase(err.fix, root) : undefined, err.column);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new ContentError(file, undefined, `could not be read: ${message.split('\n')[0]}`, 'check the file is UTF-8 text in the format of the other entries');
+}
+
+const rebase = (text: string, root: string) => text.split(`${root}${path.sep}`).join('');
+
+/** Format for terminals: errors, then warnings, then one summary line. */
+export function formatResult(result: CheckResult, seconds?: number): string {
+  const parts: string[] = [];
+  for (const e of result.errors) parts.push(`✗ ${e.message}`);
+  for (const w of result.warnings) parts.push(`⚠ ${w.message}`);
+  const { glossary, articles } = result.counts;
+  const time = seconds === undefined ? '' : ` in ${seconds.toFixed(1)} s`;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  parts.push(
+    `${result.errors.length ? '✗' : '✓'} content check${time}: ${plural(articles, 'article')}, ${plural(glossary, 'glossary entry').replace('entrys', 'entries')}: ${plural(result.errors.length, 'error')}, ${plural(result.warnings.length, 'warning')}`,
+  );
+  return parts.join('\n');
+}

@@ -1,0 +1,421 @@
+// Maps drawn at build time: Natural Earth countries (the world-atlas package)
+// projected with d3-geo into a few small SVG paths. No tiles, no client code.
+import { geoBounds, geoConicEqualArea, geoDistance, geoCircle, geoContains, geoOrthographic, geoPath, type GeoProjection, type GeoStream } from 'd3-geo';
+import type { Feature, Geometry, MultiPoint, MultiPolygon as GeoMultiPolygon, Polygon as GeoPolygon } from 'geojson';
+import { feature, merge, mesh } from 'topojson-client';
+import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
+import atlas50 from 'world-atlas/countries-50m.json';
+import atlas110 from 'world-atlas/countries-110m.json';
+
+export interface Place {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  /** Name and aliases, to find the place among the atlas's countries. */
+  names?: readonly string[];
+}
+
+type Countries = GeometryCollection<{ name: string }>;
+export type Atlas = Topology<{ countries: Countries; land: GeometryCollection }>;
+
+// Natural Earth's default view draws Crimea inside Russia. The edition follows
+// UN General Assembly resolution 68/262 (see the Crimea entry): it is Ukraine.
+const CRIMEA: [number, number] = [34.1, 44.95];
+const RUSSIA = '643';
+const UKRAINE = '804';
+
+/** Move the part of country `from` that contains `point` into country `to`. Returns a new topology. */
+export function movePart(topo: Atlas, from: string, to: string, point: [number, number]): Atlas {
+  const geoms = topo.objects.countries.geometries;
+  const src = geoms.find((g) => g.id === from);
+  const dst = geoms.find((g) => g.id === to);
+  if (!src || !dst) throw new Error(`movePart: no country ${src ? to : from} in the atlas`);
+  const polys = (g: GeometryObject): number[][][] => (g.type === 'Polygon' ? [(g as Polygon).arcs] : g.type === 'MultiPolygon' ? (g as MultiPolygon).arcs : []);
+  const part = polys(src).find((arcs) => geoContains(feature(topo, { type: 'Polygon', arcs } as Polygon) as Feature, point));
+  if (!part) return topo;
+  const rest = polys(src).filter((p) => p !== part);
+  const moved = (g: GeometryObject, arcs: number[][][]) => ({ ...g, type: 'MultiPolygon', arcs }) as MultiPolygon;
+  const countries: Countries = {
+    ...topo.objects.countries,
+    geometries: geoms.map((g) => (g === src ? moved(g, rest) : g === dst ? moved(g, [...polys(g), part]) : g)) as Countries['geometries'],
+  };
+  return { ...topo, objects: { ...topo.objects, countries } };
+}
+
+const cache: Partial<Record<'50m' | '110m', Atlas>> = {};
+/** The atlas at a resolution, with Crimea drawn as part of Ukraine. */
+export function loadAtlas(res: '50m' | '110m'): Atlas {
+  cache[res] ??= movePart((res === '50m' ? atlas50 : atlas110) as unknown as Atlas, RUSSIA, UKRAINE, CRIMEA);
+  return cache[res]!;
+}
+
+/** The atlas country whose land contains a point, if any. */
+export function countryAt(point: [number, number], topo: Atlas): string | undefined {
+  return topo.objects.countries.geometries.find((g) => geoContains(feature(topo, g) as Feature, point))?.id as string | undefined;
+}
+
+/** The atlas country a place names (by name or alias), if it is a country. */
+export function countryOf(place: Place, topo: Atlas): string | undefined {
+  const names = new Set([place.name, ...(place.names ?? [])].map((n) => n.toLowerCase()));
+  return topo.objects.countries.geometries.find((g) => names.has(String((g.properties as { name?: string } | undefined)?.name).toLowerCase()))?.id as string | undefined;
+}
+
+/**
+ * A projection whose output drops points closer than `tolerance` pixels to
+ * the last one kept, and rings smaller than that: at locator scale Natural
+ * Earth's detail is invisible, and it is most of the bytes.
+ */
+export function simplify(projection: GeoProjection, tolerance = 1): { stream: GeoProjection['stream'] } {
+  const t2 = tolerance * tolerance;
+  return {
+    stream(output) {
+      let line: [number, number][] = [];
+      // The last point dropped: a line keeps its end even when it falls close.
+      let pending: [number, number] | undefined;
+      let inPolygon = false;
+      const sink = {
+        point(x: number, y: number) {
+          const last = line.at(-1);
+          if (!last || (x - last[0]) ** 2 + (y - last[1]) ** 2 >= t2) {
+            line.push([x, y]);
+            pending = undefined;
+          } else pending = [x, y];
+        },
+        lineStart() {
+          line = [];
+          pending = undefined;
+        },
+        lineEnd() {
+          if (pending) line.push(pending);
+          line = douglasPeucker(line, tolerance);
+          const xs = line.map((p) => p[0]);
+          const ys = line.map((p) => p[1]);
+          const extent = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+          if (line.length < 2 || (inPolygon && (line.length < 4 || extent < tolerance * 2))) return;
+          output.lineStart();
+          for (const [x, y] of line) output.point(x, y);
+          output.lineEnd();
+        },
+        polygonStart() {
+          inPolygon = true;
+          output.polygonStart();
+        },
+        polygonEnd() {
+          inPolygon = false;
+          output.polygonEnd();
+        },
+        sphere() {
+          output.sphere?.();
+        },
+      };
+      return projection.stream(sink as unknown as GeoStream);
+    },
+  };
+}
+
+/**
+ * A d3 path context writing relative commands ("m12.3 4.5l1-2.1z") rounded to
+ * tenths of a pixel; rounding the absolute positions keeps errors from adding up.
+ */
+export class RelativePath {
+  private out = '';
+  private x = 0;
+  private y = 0;
+  private start: [number, number] = [0, 0];
+  private tenths = (n: number) => Math.round(n * 10);
+  private num = (t: number, first: boolean) => {
+    const s = String(t / 10).replace(/^(-?)0\./, '$1.');
+    return first || s.startsWith('-') ? s : ` ${s}`;
+  };
+  private step(cmd: string, px: number, py: number) {
+    const x = this.tenths(px);
+    const y = this.tenths(py);
+    if (cmd === 'l' && x === this.x && y === this.y) return;
+    this.out += cmd + this.num(x - this.x, true) + this.num(y - this.y, false);
+    this.x = x;
+    this.y = y;
+  }
+  moveTo(x: number, y: number) {
+    this.step('m', x, y);
+    this.start = [this.x, this.y];
+  }
+  lineTo(x: number, y: number) {
+    this.step('l', x, y);
+  }
+  closePath() {
+    // After "z" the pen is back at the subpath's start.
+    this.out += 'z';
+    [this.x, this.y] = this.start;
+  }
+  arc() {
+    throw new Error('RelativePath: points are drawn as markers, not by the path');
+  }
+  beginPath() {}
+  result(): string {
+    const r = this.out;
+    this.out = '';
+    this.x = this.y = 0;
+    this.start = [0, 0];
+    return r;
+  }
+}
+
+/** Douglas–Peucker: drop the points that lie within `epsilon` of the line through their neighbours. */
+export function douglasPeucker(points: [number, number][], epsilon: number): [number, number][] {
+  if (points.length < 3) return points;
+  const keep = new Uint8Array(points.length);
+  keep[0] = keep[points.length - 1] = 1;
+  const stack: [number, number][] = [[0, points.length - 1]];
+  while (stack.length) {
+    const [a, b] = stack.pop()!;
+    const [ax, ay] = points[a];
+    const [bx, by] = points[b];
+    const len = Math.hypot(bx - ax, by - ay);
+    let far = -1;
+    let index = -1;
+    for (let i = a + 1; i < b; i++) {
+      const [px, py] = points[i];
+      // Distance to the segment's line, or to its end when the two ends meet (closed rings).
+      const d = len ? Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / len : Math.hypot(px - ax, py - ay);
+      if (d > far) [far, index] = [d, i];
+    }
+    if (far > epsilon) {
+      keep[index] = 1;
+      stack.push([a, index], [index, b]);
+    }
+  }
+  return points.filter((_, i) => keep[i]);
+}
+
+function pathFor(projection: GeoProjection, tolerance = 1) {
+  const context = new RelativePath();
+  const path = geoPath(simplify(projection, tolerance), context as never);
+  return (object: Parameters<typeof path>[0]): string => {
+    path(object);
+    return context.result();
+  };
+}
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function countryGeometry(topo: Atlas, id: string): Geometry {
+  return merge(topo, topo.objects.countries.geometries.filter((g) => g.id === id) as (Polygon | MultiPolygon)[]);
+}
+
+type Box2 = [[number, number], [number, number]];
+const boundsCache = new WeakMap<Atlas, Map<unknown, Box2>>();
+
+/**
+ * The countries whose bounding box meets a lon/lat box: projecting and
+ * clipping the whole world for every locator is most of the build's map time.
+ */
+export function countriesNear(topo: Atlas, [[w, s], [e, n]]: Box2): (Polygon | MultiPolygon)[] {
+  let bounds = boundsCache.get(topo);
+  if (!bounds) {
+    bounds = new Map(topo.objects.countries.geometries.map((g) => [g, geoBounds(feature(topo, g) as Feature) as Box2]));
+    boundsCache.set(topo, bounds);
+  }
+  return topo.objects.countries.geometries.filter((g) => {
+    const [[gw, gs], [ge, gn]] = bounds.get(g)!;
+    // A box across the antimeridian (Russia, Fiji) is kept rather than reasoned about.
+    return gw > ge || (gw <= e && ge >= w && gs <= n && gn >= s);
+  }) as (Polygon | MultiPolygon)[];
+}
+
+/** Land, borders and named countries as path data for one projection. */
+function layers(topo: Atlas, projection: GeoProjection, highlight: readonly string[], polys = topo.objects.countries.geometries as (Polygon | MultiPolygon)[]) {
+  const path = pathFor(projection);
+  return {
+    // Land without the highlighted countries, so no coastline is drawn twice.
+    land: path(merge(topo, polys.filter((g) => !highlight.includes(g.id as string)))) ?? '',
+    borders: path(mesh(topo, { type: 'GeometryCollection', geometries: polys }, (a, b) => a !== b)) ?? '',
+    countries: highlight.map((id) => ({ id, d: path(countryGeometry(topo, id)) ?? '' })).filter((c) => c.d),
+  };
+}
+
+// ---------------------------------------------------------------- labels
+
+export interface Label {
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Rough width of a label in a sans-serif face. */
+export const textWidth = (text: string, size: number) => text.length * size * 0.62;
+
+/**
+ * Put each point's label beside it where it overlaps no other label or point
+ * and stays inside the frame; greedy, trying eight positions in turn.
+ */
+export function placeLabels(points: readonly { x: number; y: number; text: string }[], width: number, height: number, size = 13, gap = 7): (Label & { box: Box })[] {
+  const dots: Box[] = points.map((p) => ({ x0: p.x - 4, y0: p.y - 4, x1: p.x + 4, y1: p.y + 4 }));
+  const placed: Box[] = [];
+  return points.map((p) => {
+    const w = textWidth(p.text, size);
+    const h = size;
+    const candidates: (Label & { box: Box })[] = [
+      [gap, size * 0.35, 'start'],
+      [-gap, size * 0.35, 'end'],
+      [0, -gap - 1, 'middle'],
+      [0, gap + size * 0.8, 'middle'],
+      [gap * 0.7, -gap * 0.7, 'start'],
+      [gap * 0.7, gap * 0.7 + size * 0.7, 'start'],
+      [-gap * 0.7, -gap * 0.7, 'end'],
+      [-gap * 0.7, gap * 0.7 + size * 0.7, 'end'],
+    ].map(([dx, dy, anchor]) => {
+      const x = round(p.x + (dx as number));
+      const y = round(p.y + (dy as number));
+      const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+      return { x, y, anchor: anchor as Label['anchor'], box: { x0, y0: y - h * 0.8, x1: x0 + w, y1: y + h * 0.25 } };
+    });
+    const cost = (b: Box) =>
+      [...placed, ...dots].reduce((n, o) => n + overlap(b, o), 0) +
+      (b.x0 < 0 || b.y0 < 0 || b.x1 > width || b.y1 > height ? 1e6 : 0);
+    const best = candidates.reduce((a, c) => (cost(c.box) < cost(a.box) ? c : a));
+    placed.push(best.box);
+    return best;
+  });
+}
+
+const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+export const boxesOverlap = (a: Box, b: Box) => overlap(a, b) > 0;
+
+// ---------------------------------------------------------------- the map
+
+/** The part of the world the places map shows (degrees). */
+export const EUROPE = { west: -6, east: 44, south: 40, north: 67 };
+
+export interface Marker {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  x: number;
+  y: number;
+  /** Off the frame: the marker stands at the edge, pointing towards the place. */
+  off?: { angle: number };
+  label: Label;
+}
+
+export interface PlacesMap {
+  width: number;
+  height: number;
+  land: string;
+  borders: string;
+  countries: { id: string; place: string; d: string }[];
+  markers: Marker[];
+}
+
+function frameOutline(f = EUROPE): MultiPoint {
+  const pts: [number, number][] = [];
+  for (let lon = f.west; lon <= f.east; lon += 5) pts.push([lon, f.south], [lon, f.north]);
+  for (let lat = f.south; lat <= f.north; lat += 5) pts.push([f.west, lat], [f.east, lat]);
+  return { type: 'MultiPoint', coordinates: pts };
+}
+
+/** The places map: Europe, the named countries shaded, a marker for every place. */
+export function placesMap(places: readonly Place[], { width = 600, size = 13 } = {}): PlacesMap {
+  const topo = loadAtlas('50m');
+  const projection = geoConicEqualArea()
+    .parallels([45, 62])
+    .rotate([-(EUROPE.west + EUROPE.east) / 2, 0])
+    .fitWidth(width, frameOutline());
+  const height = Math.round(geoPath(projection).bounds(frameOutline())[1][1]);
+  projection.clipExtent([[0, 0], [width, height]]);
+
+  const named = places.map((p) => ({ place: p.id, id: countryOf(p, topo) })).filter((c): c is { place: string; id: string } => Boolean(c.id));
+  const near = countriesNear(topo, [[EUROPE.west - 20, EUROPE.south - 10], [EUROPE.east + 20, EUROPE.north + 10]]);
+  const { land, borders, countries } = layers(topo, projection, named.map((c) => c.id), near);
+  const inset = 10;
+  const cx = width / 2;
+  const cy = height / 2;
+  const points = places.map((p) => {
+    const [px, py] = projection([p.lon, p.lat]) ?? [Number.NaN, Number.NaN];
+    if (px >= inset && px <= width - inset && py >= inset && py <= height - inset) return { p, x: round(px), y: round(py) };
+    // Off the frame: walk from the centre towards the place and stop at the edge.
+    const [dx, dy] = Number.isFinite(px) ? [px - cx, py - cy] : [Math.sign(p.lon - (EUROPE.west + EUROPE.east) / 2), 0];
+    const t = Math.min(Math.abs((cx - inset) / (dx || 1e-9)), Math.abs((cy - inset) / (dy || 1e-9)));
+    return { p, x: round(cx + dx * t), y: round(cy + dy * t), off: { angle: Math.round((Math.atan2(dy, dx) * 180) / Math.PI) } };
+  });
+  const labels = placeLabels(points.map((m) => ({ x: m.x, y: m.y, text: m.p.name })), width, height, size);
+  return {
+    width,
+    height,
+    land,
+    borders,
+    countries: countries.map((c) => ({ ...c, place: named.find((n) => n.id === c.id)!.place })),
+    markers: points.map((m, i) => ({ id: m.p.id, name: m.p.name, lat: m.p.lat, lon: m.p.lon, x: m.x, y: m.y, off: m.off, label: { x: labels[i].x, y: labels[i].y, anchor: labels[i].anchor } })),
+  };
+}
+
+// ---------------------------------------------------------------- locators
+
+export interface Locator {
+  size: number;
+  /** The visible disc (an orthographic view clipped to a circle). */
+  disc: { cx: number; cy: number; r: number };
+  land: string;
+  borders: string;
+  /** The place itself when it is a country, else the country it lies in. */
+  country?: string;
+  x: number;
+  y: number;
+}
+
+/** Every [lon, lat] of a geometry. */
+function* vertices(g: Geometry): Generator<[number, number]> {
+  if (g.type === 'Polygon') for (const ring of (g as GeoPolygon).coordinates) yield* ring as [number, number][];
+  else if (g.type === 'MultiPolygon') for (const poly of (g as GeoMultiPolygon).coordinates) for (const ring of poly) yield* ring as [number, number][];
+}
+
+/**
+ * A small globe-cap locator centred on a place: wide enough to show a whole
+ * country when the place is one, else about a thousand kilometres around it.
+ */
+export function locator(place: Place, { size = 160, radius = 9 }: { size?: number; radius?: number } = {}): Locator {
+  const center: [number, number] = [place.lon, place.lat];
+  const country = countryOf(place, loadAtlas('110m'));
+  let r = radius;
+  if (country) {
+    // Measure the part the place stands in: France without Guiana, the US without Alaska.
+    const whole = countryGeometry(loadAtlas('110m'), country);
+    const parts: Geometry[] = whole.type === 'MultiPolygon' ? (whole as GeoMultiPolygon).coordinates.map((coordinates) => ({ type: 'Polygon', coordinates })) : [whole];
+    const home = parts.find((g) => geoContains(g, center)) ?? whole;
+    let far = 0;
+    for (const v of vertices(home)) far = Math.max(far, geoDistance(center, v));
+    r = Math.min(70, Math.max(radius, ((far * 180) / Math.PI) * 1.1));
+  }
+  const topo = loadAtlas(r < 20 ? '50m' : '110m');
+  const projection = geoOrthographic()
+    .rotate([-place.lon, -place.lat])
+    .clipAngle(r)
+    .fitExtent([[1, 1], [size - 1, size - 1]], geoCircle().center(center).radius(r)());
+  // A city or region is shown inside the country that holds it.
+  const shaded = country ?? countryAt(center, loadAtlas('110m'));
+  // Wide caps reach round the globe; narrow ones need only their neighbourhood.
+  const dLon = r / Math.max(Math.cos(((Math.abs(place.lat) + r) * Math.PI) / 180), 0.05);
+  const near = r >= 30 ? undefined : countriesNear(topo, [[place.lon - dLon, place.lat - r], [place.lon + dLon, place.lat + r]]);
+  const { land, borders, countries } = layers(topo, projection, shaded ? [shaded] : [], near);
+  const [x, y] = projection(center)!;
+  const [cx, cy] = projection.translate();
+  const disc = { cx: round(cx), cy: round(cy), r: round(projection.scale() * Math.sin((r * Math.PI) / 180)) };
+  return { size, disc, land, borders, country: countries[0]?.d, x: round(x), y: round(y) };
+}
+
+/** "50.45° N, 30.52° E". */
+export function coordinatesText({ lat, lon }: { lat: number; lon: number }): string {
+  return `${Math.abs(lat)}° ${lat < 0 ? 'S' : 'N'}, ${Math.abs(lon)}° ${lon < 0 ? 'W' : 'E'}`;
+}
+
+/** A glossary entry as a place on the maps, if it has coordinates. */
+export function placeOf(e: { id: string; data: { name: string; aliases: readonly string[]; coordinates?: { lat: number; lon: number } } }): Place | undefined {
+  const c = e.data.coordinates;
+  return c && { id: e.id, name: e.data.name, lat: c.lat, lon: c.lon, names: e.data.aliases };
+}

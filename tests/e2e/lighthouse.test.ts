@@ -1,0 +1,41 @@
+// Lighthouse (mobile) in the system Chromium: accessibility, best practices and
+// SEO score 100 on every page type. (Performance is measured by `npm run bench`.)
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CHROME_ARGS, CHROME_PATH } from '../support/browser.ts';
+import { PAGE_TYPES } from './page-types.ts';
+
+const site = inject('siteUrl');
+const CATEGORIES = ['accessibility', 'best-practices', 'seo'];
+let chrome: chromeLauncher.LaunchedChrome;
+
+beforeAll(async () => {
+  chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_ARGS, logLevel: 'silent' });
+});
+afterAll(() => {
+  chrome?.kill();
+});
+
+describe('lighthouse', () => {
+  for (const [name, path] of Object.entries(PAGE_TYPES)) {
+    it(`${name} page: accessibility, best practices and SEO are 100`, async () => {
+      const result = await lighthouse(new URL(path, site).href, { port: chrome.port, logLevel: 'error', onlyCategories: CATEGORIES });
+      const lhr = result!.lhr;
+      expect(lhr.runtimeError).toBeUndefined();
+      const failing: string[] = [];
+      for (const id of CATEGORIES) {
+        const category = lhr.categories[id];
+        if (category.score === 1) continue;
+        for (const ref of category.auditRefs) {
+          const audit = lhr.audits[ref.id];
+          if (ref.weight > 0 && audit.score !== null && audit.score < 1) failing.push(`${id}: ${ref.id} — ${audit.title}`);
+        }
+      }
+      expect(failing).toEqual([]);
+      expect(Object.fromEntries(CATEGORIES.map((id) => [id, lhr.categories[id].score]))).toEqual(
+        Object.fromEntries(CATEGORIES.map((id) => [id, 1])),
+      );
+    }, 90_000);
+  }
+});

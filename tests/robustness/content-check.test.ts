@@ -1,0 +1,74 @@
+// The content check in-process, on copies of content/: the real content is
+// clean, and the checks that have no full-build case elsewhere point where
+// they should.
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content-check.ts';
+import { copyProject, PROJECT_ROOT, SEEDS, type ProjectCopy } from '../support/project-copy.ts';
+
+const ARTICLE = 'content/articles/minsk-last-chance.mdx';
+const KYIV = 'content/glossary/kyiv.md';
+const copies: ProjectCopy[] = [];
+afterAll(() => copies.forEach((c) => c.remove()));
+
+function contentCopy() {
+  const c = copyProject({ prefix: 'edition-check-', contentOnly: true });
+  copies.push(c);
+  return c;
+}
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+const messages = async (c: ProjectCopy) => (await checkContent(c.root, { seedsDir: SEEDS })).errors.map((e) => e.message);
+
+describe('checkContent', () => {
+  it('finds nothing wrong with the content as it is', async () => {
+    const started = performance.now();
+    const result = await checkContent(PROJECT_ROOT);
+    expect(result.errors.map((e) => e.message)).toEqual([]);
+    expect(result.counts.articles).toBeGreaterThanOrEqual(3);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('warns at the exact line and column of a first mention left without its note', async () => {
+    const c = contentCopy();
+    c.edit(ARTICLE, 'Putin[^vladimir-putin]', 'Putin');
+    const source = c.read(ARTICLE);
+    const line = lineOf(source, 'President Vladimir Putin');
+    const column = source.split('\n')[line - 1].indexOf('Vladimir Putin') + 1;
+    const { errors, warnings } = await checkContent(c.root, { seedsDir: SEEDS });
+    expect(errors).toEqual([]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      `${ARTICLE}:${line}:${column}: first mention of “Vladimir Putin” (vladimir-putin) in this article has no note\n  Fix: add [^vladimir-putin] right after “Vladimir Putin”`,
+    ]);
+  });
+
+  it('puts a fidelity error on the line of the paragraph that changed, far into the file', async () => {
+    const c = contentCopy();
+    c.edit(ARTICLE, 'A rational leader would call off the attack', 'A rational leader would call off the assault');
+    expect(await messages(c)).toEqual([expect.stringMatching(new RegExp(`^${ARTICLE}:${lineOf(c.read(ARTICLE), 'A rational leader')}: the text no longer matches its seed`))]);
+  });
+
+  it('rejects an editor’s note defined twice (GFM would drop the second silently)', async () => {
+    const c = contentCopy();
+    const def = /^\[\^ed-invasion\]:.*$/m.exec(c.read(ARTICLE))![0];
+    c.edit(ARTICLE, def, `${def}\n\n[^ed-invasion]: Another text.`);
+    expect(await messages(c)).toEqual([expect.stringMatching(new RegExp(`^${ARTICLE}:${lineOf(c.read(ARTICLE), '[^ed-invasion]: Another')}:1: the editor’s note \\[\\^ed-invasion\\] is defined twice`))]);
+  });
+
+  it('reads “[^a[^b]” as a marker that lost its bracket, not as a label to create', async () => {
+    const c = contentCopy();
+    c.edit(ARTICLE, '[^annexation-of-crimea][^crimea]', '[^annexation-of-crimea[^crimea]');
+    const [first] = await messages(c);
+    expect(first).toMatch(/: broken note marker “\[\^annexation-of-crimea”\n {2}Fix: write a note marker as \[\^label\]/);
+  });
+
+  it('rejects a note marker in a glossary entry, where it would be shown as it is', async () => {
+    const c = contentCopy();
+    c.edit(KYIV, 'Capital and largest city', 'Capital[^ukraine] and largest city');
+    expect(await messages(c)).toEqual([`${KYIV}:${lineOf(c.read(KYIV), 'Capital[^')}:10: the note marker “[^ukraine]” would be shown as it is: notes work only in articles\n  Fix: remove it; to point to another entry, add its id to related:`]);
+  });
+
+  it('rejects a file the collections would skip', async () => {
+    const c = contentCopy();
+    c.write('content/articles/draft.md', c.read(ARTICLE));
+    expect(await messages(c)).toEqual([expect.stringMatching(/^content\/articles\/draft\.md: only \.mdx files in content\/articles\/ are read/)]);
+  });
+});

@@ -1,0 +1,129 @@
+// A throw-away copy of the project for tests that break content on purpose
+// and run the real build. Laid out so that ../shared/seeds resolves:
+//   <tmp>/project/   content/ src/ public/ astro.config.mjs tsconfig.json package.json
+//   <tmp>/project/node_modules/   a real folder of symlinks into ours, so that
+//                                 Astro's cache (node_modules/.astro) stays private
+//   <tmp>/shared/seeds → the real seeds (read-only use)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+export const SEEDS = path.resolve(PROJECT_ROOT, '../shared/seeds');
+
+const COPIED = ['content', 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+// Caches that must not be shared between concurrent builds.
+const PRIVATE_MODULE_DIRS = new Set(['.astro', '.vite', '.cache', '.vitest']);
+
+export interface ProjectCopy {
+  /** The copy's project root. */
+  root: string;
+  /** Absolute path of a file in the copy. */
+  file(rel: string): string;
+  read(rel: string): string;
+  write(rel: string, text: string): void;
+  /** Replace `from` by `to` in a file; throws if `from` is absent (so a test cannot silently test nothing). */
+  edit(rel: string, from: string | RegExp, to: string): void;
+  remove(): void;
+}
+
+/**
+ * Copy the project (or, with `contentOnly`, just content/: enough for the
+ * in-process content check) into a fresh temporary folder.
+ */
+export function copyProject({ prefix = 'edition-copy-', contentOnly = false } = {}): ProjectCopy {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const root = path.join(tmp, 'project');
+  fs.mkdirSync(root);
+  for (const name of contentOnly ? ['content'] : COPIED) {
+    fs.cpSync(path.join(PROJECT_ROOT, name), path.join(root, name), { recursive: true });
+  }
+  if (!contentOnly) {
+    const modules = path.join(root, 'node_modules');
+    fs.mkdirSync(modules);
+    for (const entry of fs.readdirSync(path.join(PROJECT_ROOT, 'node_modules'))) {
+      if (PRIVATE_MODULE_DIRS.has(entry)) continue;
+      fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules', entry), path.join(modules, entry));
+    }
+  }
+  fs.mkdirSync(path.join(tmp, 'shared'));
+  fs.symlinkSync(SEEDS, path.join(tmp, 'shared', 'seeds'));
+
+  const file = (rel: string) => path.join(root, rel);
+  return {
+    root,
+    file,
+    read: (rel) => fs.readFileSync(file(rel), 'utf8'),
+    write: (rel, text) => {
+      fs.mkdirSync(path.dirname(file(rel)), { recursive: true });
+      fs.writeFileSync(file(rel), text);
+    },
+    edit(rel, from, to) {
+      const before = fs.readFileSync(file(rel), 'utf8');
+      const after = before.replace(from, to);
+      if (after === before) throw new Error(`copyProject.edit: ${String(from)} not found in ${rel}`);
+      fs.writeFileSync(file(rel), after);
+    },
+    remove: () => fs.rmSync(tmp, { recursive: true, force: true }),
+  };
+}
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+  seconds: number;
+  timedOut: boolean;
+}
+
+/** Run a command in `cwd`, capturing stdout and stderr together; killed (whole group) after `timeoutMs`. */
+export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}, timeoutMs = 110_000): Promise<RunResult> {
+  const started = performance.now();
+  // Not what vitest runs under (NODE_ENV=test, VITEST*, Vite's BASE_URL/MODE/DEV/PROD/SSR): a build run
+  // from a test must see the environment a person's shell would give it.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(VITEST.*|TEST|NODE_ENV|BASE_URL|MODE|DEV|PROD|SSR)$/.test(k)),
+  );
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {}
+    }, timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, output, seconds: (performance.now() - started) / 1000, timedOut });
+    });
+  });
+}
+
+/** `node src/cli/build.mjs` in the copy, as `npm run build` would. */
+export const runBuild = (root: string, env: Record<string, string> = {}, timeoutMs?: number) =>
+  run(process.execPath, ['src/cli/build.mjs'], root, env, timeoutMs);
+
+/** Every file under `dir` with its bytes, for before/after comparison. */
+export function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!fs.existsSync(dir)) return out;
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out.set(path.relative(dir, full), fs.readFileSync(full).toString('base64'));
+    }
+  };
+  walk(dir);
+  return out;
+}

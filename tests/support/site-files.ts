@@ -1,0 +1,60 @@
+// Reads a built site in any folder (a test's own build, not dist/): its
+// pages, and the text Pagefind indexed for them.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { HtmlValidate, type Message } from 'html-validate';
+
+/** Every HTML file under `dir`, as paths relative to it ("glossary/kyiv/index.html"). */
+export function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith('.html')) out.push(path.relative(dir, full).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+export const readPage = (dir: string, rel: string) => fs.readFileSync(path.join(dir, rel), 'utf8');
+export const parsePage = (html: string): Root => fromHtml(html);
+
+export interface PagefindFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** Pagefind's per-page records (gzip of "pagefind_dcd" + JSON), as it will show them in results. */
+export function pagefindFragments(dir: string): PagefindFragment[] {
+  const fragments = path.join(dir, 'pagefind', 'fragment');
+  return fs.readdirSync(fragments).map((f) => {
+    const raw = zlib.gunzipSync(fs.readFileSync(path.join(fragments, f))).toString('utf8');
+    return JSON.parse(raw.replace(/^pagefind_dcd/, '')) as PagefindFragment;
+  });
+}
+
+/**
+ * html-validate's recommended rules, less those about style rather than
+ * validity (the same as tests/build/html-validate.test.ts):
+ * - `doctype-style`, `void-style`: how the doctype and void elements are
+ *   spelled (Astro writes <!DOCTYPE html> and <meta …>), not whether they are valid;
+ * - `long-title`: a search-engine length advice for <title>; the titles are the texts' own.
+ */
+export const VALIDATION_CONFIG = {
+  extends: ['html-validate:recommended'],
+  rules: { 'doctype-style': 'off', 'void-style': 'off', 'long-title': 'off' },
+} as const;
+
+/** Errors html-validate reports for a page (severity 2 only). */
+export async function validationErrors(html: string, name: string): Promise<Message[]> {
+  const validator = new HtmlValidate(VALIDATION_CONFIG as never);
+  const report = await validator.validateString(html, name);
+  return report.results.flatMap((r) => r.messages).filter((m) => m.severity === 2);
+}

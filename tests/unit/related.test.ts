@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityMentions, MentionIndex, ParagraphMention } from '../../src/lib/mentions.ts';
+import { coMentioned, firstParagraphs, otherArticles } from '../../src/lib/related.ts';
+
+/** An index from "entity: article#paragraph×count …" lines. */
+function index(spec: Record<string, string>): MentionIndex {
+  const out: MentionIndex = new Map();
+  for (const [id, list] of Object.entries(spec)) {
+    const paragraphs: ParagraphMention[] = list.split(' ').map((item) => {
+      const [, article, paragraph, count = '1'] = /^(\w+)#(p-\d+)(?:×(\d+))?$/.exec(item)!;
+      return { article, paragraph, count: Number(count), annotated: false, snippet: { before: '', match: '', after: '' } };
+    });
+    const e: EntityMentions = {
+      mentions: paragraphs.reduce((n, p) => n + p.count, 0),
+      articles: [...new Set(paragraphs.map((p) => p.article))],
+      paragraphs,
+    };
+    out.set(id, e);
+  }
+  return out;
+}
+
+const mentions = index({
+  nato: 'a#p-1×3 b#p-2 c#p-1',
+  putin: 'a#p-1 a#p-2 b#p-2×2 c#p-4',
+  minsk: 'a#p-2 c#p-1×4 c#p-2',
+  finland: 'a#p-3 c#p-5',
+  kyiv: 'b#p-1',
+});
+
+describe('otherArticles', () => {
+  it('ranks the other texts by shared entries and names them, most mentioned first', () => {
+    const others = otherArticles(mentions, 'a', ['a', 'b', 'c']);
+    expect(others.map((o) => o.slug)).toEqual(['c', 'b']);
+    expect(others[0].shared).toEqual([
+      { id: 'minsk', mentions: 6 },
+      { id: 'nato', mentions: 4 },
+      { id: 'putin', mentions: 3 },
+      { id: 'finland', mentions: 2 },
+    ]);
+    expect(others[1].shared.map((s) => s.id)).toEqual(['nato', 'putin']);
+  });
+
+  it('keeps series order between texts that share as many entries', () => {
+    expect(otherArticles(mentions, 'b', ['a', 'b', 'c']).map((o) => [o.slug, o.shared.length])).toEqual([
+      ['a', 2],
+      ['c', 2],
+    ]);
+  });
+});
+
+describe('coMentioned', () => {
+  it('counts the paragraphs an entry shares with each other entry, most first, never itself', () => {
+    expect(coMentioned(mentions, 'nato')).toEqual([
+      { id: 'putin', paragraphs: 2 },
+      { id: 'minsk', paragraphs: 1 },
+    ]);
+    expect(coMentioned(mentions, 'kyiv')).toEqual([]);
+    expect(coMentioned(mentions, 'unknown')).toEqual([]);
+  });
+});
+
+describe('firstParagraphs', () => {
+  it('gives the first paragraph of each text that names the entry', () => {
+    expect(firstParagraphs(mentions, 'putin')).toEqual([
+      { slug: 'a', paragraph: 'p-1' },
+      { slug: 'b', paragraph: 'p-2' },
+      { slug: 'c', paragraph: 'p-4' },
+    ]);
+    expect(firstParagraphs(mentions, 'nobody')).toEqual([]);
+  });
+});

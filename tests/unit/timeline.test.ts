@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { dateKey } from '../../src/lib/dates.ts';
+import { loadGlossary } from '../../src/lib/glossary-source.ts';
+import { buildTimeline, byYear, compareRows, sentence, stripFor, type TimelineEntry, type TimelineText } from '../../src/lib/timeline.ts';
+import { readArticles } from '../support/articles.ts';
+
+const texts: TimelineText[] = [
+  { slug: 'one', title: 'One', series: 1, earliest: '2021-12-02', latest: '2021-12-03' },
+  { slug: 'two', title: 'Two', series: 2, earliest: '2022-02-09', latest: '2022-02-10' },
+];
+const entry = (id: string, kind: string, dates: TimelineEntry['dates'], later: TimelineEntry['later'] = []): TimelineEntry => ({
+  id,
+  name: id.toUpperCase(),
+  kind,
+  dates,
+  later,
+});
+const entries = [
+  entry('finland', 'place', [{ date: '1948-04-06', label: 'Treaty signed' }], [{ date: '2023-04-04', text: 'Joined NATO.' }]),
+  entry('treaty', 'treaty', [{ date: '1948-04-06', label: 'Signed in Moscow' }]),
+  entry('invasion', 'event', [], [{ date: '2022-02-24', text: 'Russia launched its full-scale invasion of Ukraine.' }]),
+  entry('ukraine', 'place', [{ date: '2021-12-02', label: 'Talks' }, { date: '1991', label: 'Independence year' }, { date: '2022-02-10', label: 'Last day' }], [
+    { date: '2022-02-24', text: 'Russia launched its full-scale invasion of Ukraine' },
+  ]),
+  entry('war', 'event', [{ date: '2014-04', end: '2022-02-24', label: 'The war in the Donbas' }]),
+];
+
+describe('buildTimeline', () => {
+  const t = buildTimeline(entries, texts, (id) => (id === 'ukraine' ? [{ slug: 'two', paragraph: 'p-3' }, { slug: 'one', paragraph: 'p-1' }] : []));
+
+  it('puts every row in chronological order, texts after the facts of their first day', () => {
+    const keys = t.rows.map((r) => dateKey(r.date));
+    expect(keys).toEqual([...keys].sort());
+    const day = t.rows.filter((r) => r.date === '2021-12-02').map((r) => r.id);
+    expect(day).toEqual(['d-2021-12-02', 'text-one']);
+    for (let i = 1; i < t.rows.length; i++) expect(compareRows(t.rows[i - 1], t.rows[i])).toBeLessThan(0);
+  });
+
+  it('marks what starts after the last text as after, and nothing else', () => {
+    expect(t.lastText).toBe('2022-02-10');
+    const after = t.rows.filter((r) => r.after).map((r) => r.id);
+    expect(after).toEqual(['d-2022-02-24', 'd-2023-04-04']);
+    expect(t.rows.find((r) => r.id === 'text-two')!.after).toBe(false);
+    expect(t.rows.find((r) => r.id === 'd-2022-02-10')!.after).toBe(false);
+  });
+
+  it('shows a fact told by two entries in the same words once, naming both, the event first', () => {
+    const invasion = t.rows.find((r) => r.id === 'd-2022-02-24')!;
+    expect(invasion.facts).toHaveLength(1);
+    expect(invasion.facts[0].entries.map((e) => e.id)).toEqual(['invasion', 'ukraine']);
+    expect(invasion.facts[0].articles).toEqual([{ slug: 'one', paragraph: 'p-1' }, { slug: 'two', paragraph: 'p-3' }]);
+  });
+
+  it('keeps spans and partial dates as their own rows', () => {
+    expect(t.rows.find((r) => r.id === 'd-2014-04--2022-02-24')?.end).toBe('2022-02-24');
+    expect(t.rows.find((r) => r.id === 'd-1991')?.facts[0].text).toBe('Independence year');
+  });
+
+  it('orders facts of one day by kind: the treaty before the place', () => {
+    const day = t.rows.find((r) => r.id === 'd-1948-04-06')!;
+    expect(day.facts.map((f) => f.entries[0].id)).toEqual(['treaty', 'finland']);
+  });
+
+  it('puts an entry’s own key date before another entry’s later fact of the same kind', () => {
+    const day = buildTimeline(
+      [
+        entry('annexation', 'event', [], [{ date: '2022-02-24', text: 'Forces invaded from Crimea.' }]),
+        entry('the-invasion', 'event', [{ date: '2022-02-24', label: 'Russia invades Ukraine' }]),
+      ],
+      texts,
+    ).rows.find((r) => r.id === 'd-2022-02-24')!;
+    expect(day.facts.map((f) => [f.entries[0].id, f.key])).toEqual([['the-invasion', true], ['annexation', false]]);
+  });
+
+  it('groups rows by year', () => {
+    expect(byYear(t.rows).map((g) => g.year)).toEqual(['1948', '1991', '2014', '2021', '2022', '2023']);
+    expect(byYear(t.rows).find((g) => g.year === '2022')!.rows.map((r) => r.id)).toEqual(['text-two', 'd-2022-02-10', 'd-2022-02-24']);
+  });
+
+  it('rejects an invalid date or a span that ends before it starts', () => {
+    expect(() => buildTimeline([entry('bad', 'event', [{ date: '2022-02-30', label: 'No such day' }])], texts)).toThrow(/bad.*2022-02-30/);
+    expect(() => buildTimeline([entry('bad', 'event', [{ date: '2022', end: '2021', label: 'Backwards' }])], texts)).toThrow(/ends/);
+    expect(() => buildTimeline(entries, [])).toThrow(/no texts/);
+  });
+});
+
+describe('stripFor', () => {
+  const busy = (date: string, n: number) => Array.from({ length: n }, (_, i) => entry(`e${date}${i}`, 'event', [{ date, label: `Fact ${i} of ${date}` }]));
+  const t = buildTimeline(
+    [...busy('2022-01-20', 1), ...busy('2022-01-30', 3), ...busy('2022-02-08', 2), ...busy('2022-02-12', 1), ...busy('2022-02-24', 5), ...busy('2022-06-01', 9)],
+    texts,
+  );
+
+  it('centres on the text and keeps the busiest days within the window on each side', () => {
+    const rows = stripFor(t, 'two', { days: 21, before: 2, after: 2 });
+    expect(rows.map((r) => r.id)).toEqual(['d-2022-01-30', 'd-2022-02-08', 'text-two', 'd-2022-02-12', 'd-2022-02-24']);
+    expect(rows.filter((r) => r.after).map((r) => r.id)).toEqual(['d-2022-02-12', 'd-2022-02-24']);
+  });
+
+  it('never reaches beyond the window', () => {
+    const rows = stripFor(t, 'two', { days: 5, before: 3, after: 3 });
+    expect(rows.map((r) => r.id)).toEqual(['d-2022-02-08', 'text-two', 'd-2022-02-12']);
+  });
+
+  it('fails for a text that is not on the timeline', () => {
+    expect(() => stripFor(t, 'three')).toThrow(/three/);
+  });
+});
+
+describe('the edition’s timeline', () => {
+  const glossary = [...loadGlossary('content/glossary').values()];
+  const articles = readArticles().map((a) => ({
+    slug: a.slug,
+    title: a.data.title,
+    series: a.data.series,
+    earliest: String(a.data.dating.earliest),
+    latest: String(a.data.dating.latest),
+  }));
+  const t = buildTimeline(glossary, articles);
+
+  it('holds every dated fact of every entry, on its day', () => {
+    for (const e of glossary) {
+      for (const d of [...e.dates.map((x) => ({ ...x, text: x.label })), ...e.later.map((x) => ({ ...x, end: undefined }))]) {
+        const row = t.rows.find((r) => r.date === d.date && r.end === d.end);
+        expect(row?.facts.some((f) => f.entries.some((x) => x.id === e.id)), `${e.id} ${d.date}`).toBe(true);
+      }
+    }
+  });
+
+  it('puts the invasion and the Finnish and Swedish accessions after the texts', () => {
+    for (const date of ['2022-02-24', '2023-04-04', '2024-03-07']) expect(t.rows.find((r) => r.date === date)?.after, date).toBe(true);
+    expect(t.rows.filter((r) => r.text).map((r) => r.text!.series)).toEqual([1, 2, 3]);
+  });
+
+  it('gives each text a strip with itself and the days around it', () => {
+    for (const a of articles) {
+      const rows = stripFor(t, a.slug);
+      expect(rows.filter((r) => r.text?.slug === a.slug)).toHaveLength(1);
+      expect(rows.length).toBeGreaterThan(3);
+      expect(rows.length).toBeLessThanOrEqual(8);
+    }
+  });
+});
+
+describe('sentence', () => {
+  it('ends a label with a full stop and leaves finished sentences alone', () => {
+    expect(sentence('Signed in Moscow')).toBe('Signed in Moscow.');
+    expect(sentence('Joined NATO.')).toBe('Joined NATO.');
+    expect(sentence('He called it “brain dead”')).toBe('He called it “brain dead”');
+  });
+});
