@@ -21,7 +21,18 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Scripts stay external files (never inlined), so the CSP needs no hashes for them.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        output: {
+          // All of search in one lazy chunk with no imports of its own, so the
+          // script every page loads needs no preload helper to fetch it.
+          manualChunks: (id) => (/\/src\/(scripts\/search\/|scripts\/highlight|lib\/search-query|lib\/urls)/.test(id) ? 'search' : undefined),
+        },
+      },
+    },
+  },
   markdown: {
     // The author's typography is kept verbatim; no smart-quote rewriting.
     smartypants: false,

@@ -1,14 +1,26 @@
-// What Pagefind indexes: a copy of the built pages in which dashes that join
-// words ("Zelensky—hesitant", "NATO–Russia") are spaced, because Pagefind
-// splits words only on whitespace and would otherwise index the pair as one
-// unfindable word. The pages served to readers are not changed; ids, filters
-// and metadata are identical, so results still point at the real pages.
+// What Pagefind indexes: a copy of the built pages in which
+// - dashes that join words ("Zelensky—hesitant", "NATO–Russia") are spaced,
+//   because Pagefind splits words only on whitespace and would otherwise
+//   index the pair as one unfindable word;
+// - note numbers and paragraph permalinks (¶) are dropped: they are not words;
+// - entity notes are dropped: the entity's own page is the result for them.
+// Doing this here keeps the served pages free of per-element ignore markers.
+// The served pages are not changed; ids, filters and metadata are identical,
+// so results still point at the real pages.
 import fs from 'node:fs';
 import path from 'node:path';
 
 /** Space em and en dashes in text (not inside tags or attribute values). */
 export function spaceDashes(html) {
   return html.replace(/>([^<]+)</g, (_, text) => `>${text.replace(/\s*([—–])\s*/g, ' $1 ')}<`);
+}
+
+/** Drop what is not the page's own words. */
+export function dropNonText(html) {
+  return html
+    .replace(/<sup><a [^>]*data-footnote-ref[^>]*>[^<]*<\/a><\/sup>/g, '')
+    .replace(/<a class="pilcrow"[^>]*>¶<\/a>/g, '')
+    .replace(/<li [^>]*class="note-entity"[^>]*>[\s\S]*?<\/li>/g, '');
 }
 
 /** Copy every .html file under `site` into `out`, transformed. */
@@ -22,7 +34,7 @@ export function writeIndexView(site, out) {
       } else if (entry.name.endsWith('.html')) {
         const to = path.join(out, path.relative(site, from));
         fs.mkdirSync(path.dirname(to), { recursive: true });
-        fs.writeFileSync(to, spaceDashes(fs.readFileSync(from, 'utf8')));
+        fs.writeFileSync(to, spaceDashes(dropNonText(fs.readFileSync(from, 'utf8'))));
       }
     }
   };

@@ -30,5 +30,5 @@ export const remarkRehypeOptions = {
   footnoteLabel: 'Notes',
   footnoteLabelTagName: 'h2',
   footnoteLabelProperties: { className: ['notes-heading'] },
-  footnoteBackLabel: (i: number, n: number) => `Back to the text, note ${i + 1}${n > 1 ? `, reference ${n}` : ''}`,
+  footnoteBackLabel: (i: number, n: number) => `Back to reference ${i + 1}${n > 1 ? `-${n}` : ''}`,
 };

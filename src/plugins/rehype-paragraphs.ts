@@ -58,7 +58,7 @@ function permalink(id: string): Element {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { className: ['pilcrow'], href: `#${id}`, ariaLabel: `Link to paragraph ${id.slice(2)}`, dataPagefindIgnore: '' },
+    properties: { className: ['pilcrow'], href: `#${id}`, ariaLabel: `Link to paragraph ${id.slice(2)}` },
     children: [{ type: 'text', value: '¶' }],
   };
 }

@@ -179,7 +179,7 @@ function buildSidenotes(refs: HTMLAnchorElement[]) {
     number.className = 'sidenote-number';
     number.textContent = `${ref.textContent} `;
     const content = note.classList.contains('note-editorial') ? noteContent(note) : shortEntityNote(note);
-    content.prepend(number);
+    (content.querySelector('p') ?? content).prepend(number);
     side.append(content);
     body.append(side);
   }

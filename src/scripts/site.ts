@@ -7,7 +7,7 @@ enhanceNotes(document);
 setUpThemeToggle();
 
 if (new URLSearchParams(location.search).has('highlight')) {
-  import('./highlight.ts').then((m) => m.highlightFromUrl());
+  import('./search/index.ts').then((m) => m.highlightFromUrl());
 }
 
 const form = document.querySelector<HTMLFormElement>('.header-search');
@@ -15,7 +15,7 @@ const input = form?.querySelector<HTMLInputElement>('input[type=search]');
 if (form && input) {
   let started: Promise<() => void> | undefined;
   input.addEventListener('input', () => {
-    started ??= import('./search/header.ts').then((m) => m.startHeaderSearch(form, input));
+    started ??= import('./search/index.ts').then((m) => m.startHeaderSearch(form, input));
     started.then((run) => run());
   });
 }

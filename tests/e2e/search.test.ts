@@ -14,11 +14,10 @@ afterAll(async () => {
 
 /** Paths of every result on the search page (all of them: "Show more" until done). */
 async function resultUrls(page: Page, query: string): Promise<string[]> {
-  await page.waitForFunction(
-    `/(\\d+ results? |No results )for “${query}”/.test(document.querySelector('#search-status')?.textContent ?? '')`,
-    undefined,
-    { timeout: 10_000 },
-  );
+  // Polled from outside: the page's CSP forbids the string evaluation waitForFunction uses.
+  await expect
+    .poll(() => page.locator('#search-status').innerText(), { timeout: 10_000 })
+    .toMatch(new RegExp(`(\\d+ results? |No results )for “${query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”`));
   const more = page.locator('#search-more');
   while (await more.isVisible()) {
     const before = await page.locator('.result-title').count();

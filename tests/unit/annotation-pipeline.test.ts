@@ -7,14 +7,15 @@ describe('remark-glossary-notes + rehype-notes', () => {
   it('resolves a glossary label into a note built from the entry', async () => {
     const { tree } = await renderArticle('Then Putin’s[^vladimir-putin] envoy left.\n');
     const ref = select('a[data-footnote-ref]', tree)!;
-    expect(ref.properties).toMatchObject({ href: '#fn-vladimir-putin', dataNoteKind: 'entity', dataEntity: 'vladimir-putin' });
+    expect(ref.properties).toMatchObject({ href: '#fn-vladimir-putin', dataEntity: 'vladimir-putin' });
+    expect(ref.properties.dataNoteKind).toBeUndefined();
     expect(ref.properties.ariaDescribedBy).toEqual(['footnote-label']);
     const note = select('li#fn-vladimir-putin', tree)!;
     expect(toString(note)).toContain('President of Russia');
     expect(toString(note)).toContain('Later, 24 February 2022: Ordered the full-scale invasion');
     expect(select('a[href="/glossary/vladimir-putin/"]', note)).toBeTruthy();
     expect(select('a[data-footnote-backref][href="#fnref-vladimir-putin"]', note)).toBeTruthy();
-    expect(note.properties.className).toEqual(['note', 'note-entity']);
+    expect(note.properties.className).toEqual(['note-entity']);
   });
 
   it('marks the annotated name, possessive included', async () => {
@@ -33,15 +34,15 @@ describe('remark-glossary-notes + rehype-notes', () => {
   it('keeps editorial notes written in the file, labelled as the editor’s', async () => {
     const { tree } = await renderArticle('A claim.[^ed-claim] And Kiev[^kyiv].\n\n[^ed-claim]: Later reporting disputed it.\n');
     const refs = selectAll('a[data-footnote-ref]', tree);
-    expect(refs.map((r) => r.properties.dataNoteKind)).toEqual(['editorial', 'entity']);
+    expect(refs.map((r) => r.properties.dataNoteKind ?? r.properties.dataEntity)).toEqual(['editorial', 'kyiv']);
     const note = select('li#fn-ed-claim', tree)!;
-    expect(note.properties.className).toEqual(['note', 'note-editorial']);
+    expect(note.properties.className).toEqual(['note-editorial']);
     expect(toString(select('.note-label', note)!)).toBe('Editor’s note');
   });
 
   it('gives one note to an entity referenced twice, with two back-references', async () => {
     const { tree } = await renderArticle('Kiev[^kyiv] and again Kyiv[^kyiv].\n');
-    expect(selectAll('li.note', tree)).toHaveLength(1);
+    expect(selectAll('li.note-entity', tree)).toHaveLength(1);
     expect(selectAll('a[data-footnote-backref]', tree)).toHaveLength(2);
   });
 

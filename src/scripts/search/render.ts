@@ -1,6 +1,14 @@
 // Builds the DOM for one search result from plain text: no HTML strings, so
 // nothing in the index can inject markup.
+import resultsCss from '../../styles/search-results.css?url';
 import { excerpt } from '../../lib/search-query.ts';
+
+// Result styles load with search, not with every page.
+if (!document.querySelector('link[data-search-results]')) {
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: resultsCss });
+  link.dataset.searchResults = '';
+  document.head.append(link);
+}
 import { resultHref, type ShownResult } from './engine.ts';
 
 const KIND: Record<string, string> = {
