@@ -2,21 +2,15 @@
 // page type, light and dark, with a note open; and a keyboard-only walk from
 // an article through a note to an entry and, by a backlink, to another article.
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
 import { PAGE_TYPES } from './page-types.ts';
 
 const site = inject('siteUrl');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page: page as never }).withTags(TAGS).analyze();
@@ -24,7 +18,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 async function openPage(path: string, scheme: 'light' | 'dark', width = 1280): Promise<Page> {
-  const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+  const context = await browser().newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
   const page = await context.newPage();
   await page.goto(new URL(path, site).href, { waitUntil: 'networkidle' });
   if (path.startsWith('search/')) await page.waitForSelector('.result-title');
@@ -86,7 +80,7 @@ describe('keyboard only', () => {
   }
 
   it('reaches a note, its entry, and another article by a backlink, without a mouse', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1000, height: 900 } });
     const page = await context.newPage();
     await page.goto(new URL('articles/macron-ukraine-crisis/', site).href);
 

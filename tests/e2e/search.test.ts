@@ -1,16 +1,10 @@
 // Search in a real browser, over the Pagefind index built into dist/.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
 
 const site = inject('siteUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Paths of every result on the search page (all of them: "Show more" until done). */
 async function resultUrls(page: Page, query: string): Promise<string[]> {
@@ -29,7 +23,7 @@ async function resultUrls(page: Page, query: string): Promise<string[]> {
 
 describe('search', () => {
   it('finds all three articles for “Minsk”', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(new URL('search/', site).href);
     const input = page.locator('#q');
     await input.fill('Minsk');
@@ -42,7 +36,7 @@ describe('search', () => {
   });
 
   it('runs the query from the URL and keeps the URL in step', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(new URL('search/?q=Grushko', site).href);
     const urls = await resultUrls(page, 'Grushko');
     expect(urls).toContain('/glossary/alexander-grushko/');
@@ -52,7 +46,7 @@ describe('search', () => {
   });
 
   it('from the header form on any page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(new URL('glossary/', site).href);
     await page.locator('#site-search').fill('Weimar');
     await page.keyboard.press('Enter');
@@ -62,7 +56,7 @@ describe('search', () => {
   });
 
   it('says plainly without JavaScript that search needs it, and offers the glossary', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(new URL('search/', site).href);
     const fallback = page.locator('[data-no-js-search]');
@@ -94,7 +88,7 @@ describe('search', () => {
   ];
   for (const [query, expected] of TABLE) {
     it(`“${query}” finds ${expected.length} pages, ${expected[0]} first`, async () => {
-      const page = await browser.newPage();
+      const page = await browser().newPage();
       await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, site).href);
       const urls = await resultUrls(page, query);
       expect(urls[0]).toBe(expected[0]);
@@ -104,7 +98,7 @@ describe('search', () => {
   }
 
   it('ranks the articles after the entry by how much they say about it', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(new URL('search/?q=Kyiv', site).href);
     const urls = await resultUrls(page, 'Kyiv');
     // Text 000 names Kyiv 6 times, 002 Kiev 4 times, 001 Kiev 3 times.
@@ -113,7 +107,7 @@ describe('search', () => {
   });
 
   it('links an article result to the paragraph that matched, highlighted on arrival', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(new URL('search/?q=Kyiv', site).href);
     await resultUrls(page, 'Kyiv');
     const link = page.locator('.result-title[href*="/articles/minsk-last-chance/"]');
@@ -128,7 +122,7 @@ describe('search', () => {
   });
 
   it('filters by kind and by article, with counts', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(new URL('search/?q=Minsk&kind=article', site).href);
     const urls = await resultUrls(page, 'Minsk');
     expect(urls.every((u) => u.startsWith('/articles/'))).toBe(true);
@@ -151,7 +145,7 @@ describe('search', () => {
   });
 
   it('is keyboard first: "/" and Ctrl+K focus the header box; arrows, Enter and Escape work; the count is announced', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(new URL('about/', site).href);
     await page.keyboard.press('/');
     expect(await page.evaluate('document.activeElement.id')).toBe('site-search');
@@ -176,7 +170,7 @@ describe('search', () => {
   });
 
   it('moves through results on the search page with the arrow keys', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(new URL('search/?q=Lavrov', site).href);
     await resultUrls(page, 'Lavrov');
     await page.locator('#q').focus();
@@ -191,7 +185,7 @@ describe('search', () => {
   });
 
   it('downloads nothing of search until the reader starts to search', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await page.goto(new URL('articles/minsk-last-chance/', site).href, { waitUntil: 'networkidle' });

@@ -1,18 +1,12 @@
 // Safe to host: the strict Content-Security-Policy holds on every page type,
 // with search and notes in use, and no request ever leaves the site.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
 import { PAGE_TYPES } from './page-types.ts';
 
 const site = inject('siteUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Watched {
   page: Page;
@@ -21,7 +15,7 @@ interface Watched {
 }
 
 async function watch(width = 1000): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await browser().newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   const foreign: string[] = [];
   const origin = new URL(site).host;
