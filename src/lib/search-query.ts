@@ -28,7 +28,11 @@ export function normalize(text: string): string {
 }
 
 export interface Expansion {
-  /** Queries to run: the reader's own first, then the other spellings. */
+  /**
+   * Queries to run: every spelling, minus any whose words include all the
+   * words of another (Pagefind needs every word, so "minsk accords" finds
+   * nothing that "minsk" does not). The reader's own query comes first when kept.
+   */
   variants: string[];
   /** Entities the query names, best match first. */
   entities: SearchEntity[];
@@ -60,7 +64,14 @@ export function expandQuery(query: string, table: readonly SearchEntity[]): Expa
       if (variants.length >= MAX_VARIANTS) break;
     }
   }
-  return { variants, entities: hits.map((h) => h.entity) };
+  return { variants: minimal(variants), entities: hits.map((h) => h.entity) };
+}
+
+/** Drop each query whose word set contains another query's word set. */
+function minimal(queries: string[]): string[] {
+  const words = queries.map((q) => new Set(normalize(q).split(/\s+/)));
+  const covers = (a: Set<string>, b: Set<string>) => [...a].every((w) => b.has(w));
+  return queries.filter((_, i) => !words.some((other, j) => j !== i && covers(other, words[i]) && (other.size < words[i].size || j < i)));
 }
 
 const wordRe = (phrase: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}\\p{N}])`, 'u');

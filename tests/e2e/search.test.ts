@@ -127,7 +127,7 @@ describe('search', () => {
     const urls = await resultUrls(page, 'Minsk');
     expect(urls.every((u) => u.startsWith('/articles/'))).toBe(true);
     expect(urls).toHaveLength(3);
-    expect(await page.locator('[data-count="kind:article"]').innerText()).toBe('3');
+    await expect.poll(() => page.locator('[data-count="kind:article"]').innerText()).toBe('3');
     expect(Number(await page.locator('[data-count="kind:person"]').innerText())).toBeGreaterThan(0);
     await page.locator('input[data-filter="kind"][value="article"]').uncheck();
     await page.locator('input[data-filter="kind"][value="place"]').check();
@@ -139,6 +139,7 @@ describe('search', () => {
       return urls.length > 0 && urls.every((u) => u.startsWith('/glossary/'));
     }).toBe(true);
     // The count beside the filter is the number of results it gives.
+    await expect.poll(() => page.locator('[data-count="kind:article"]').innerText()).toBe('3');
     const placeCount = await page.locator('[data-count="kind:place"]').innerText();
     await expect.poll(() => page.locator('#search-status').innerText()).toMatch(new RegExp(`^${placeCount} results? for`));
     await page.close();

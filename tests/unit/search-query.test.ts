@@ -34,14 +34,15 @@ describe('expandQuery', () => {
   });
 
   it('expands a name inside a longer query, keeping the other words', () => {
-    expect(expandQuery('Dmitri Peskov said', table).variants).toEqual(['Dmitri Peskov said', 'dmitry peskov said', 'peskov said']);
+    // "peskov said" finds everything the full names would: only it is searched.
+    expect(expandQuery('Dmitri Peskov said', table).variants).toEqual(['peskov said']);
+    expect(expandQuery('Kiev Minsk', table).variants).toEqual(['Kiev Minsk', 'kyiv minsk']);
   });
 
   it('prefers the longest name the query contains', () => {
     const e = expandQuery('Minsk accords', table);
     expect(e.entities.map((x) => x.id)).toEqual(['minsk-agreements']);
-    expect(e.variants).toContain('minsk agreements');
-    expect(e.variants).toContain('minsk');
+    expect(e.variants).toEqual(['minsk']);
   });
 
   it('handles possessives and typographic apostrophes', () => {

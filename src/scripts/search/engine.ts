@@ -27,9 +27,9 @@ export type Filters = Record<string, { any: string[] }>;
 
 export interface Hit {
   id: string;
-  kind?: string;
   load(): Promise<ShownResult>;
 }
+type Counts = Record<string, Record<string, number>>;
 export interface ShownResult {
   title: string;
   url: string;
@@ -43,7 +43,8 @@ export interface SearchOutcome {
   query: string;
   terms: string[];
   hits: Hit[];
-  counts: Record<string, Record<string, number>>;
+  /** Results per filter value; computed on demand. */
+  counts(): Promise<Counts>;
 }
 
 const BASE = import.meta.env.BASE_URL;
@@ -57,7 +58,8 @@ export function loadEngine() {
       import(/* @vite-ignore */ joinBase(BASE, 'pagefind/pagefind.js')) as Promise<Pagefind>,
       fetch(joinBase(BASE, 'search-aliases.json')).then((r) => r.json() as Promise<SearchEntity[]>),
     ]);
-    await pf.options({ baseUrl: BASE.endsWith('/') ? BASE : `${BASE}/` });
+    // No worker: for an index this size, starting one costs more than it saves.
+    await pf.options({ baseUrl: BASE.endsWith('/') ? BASE : `${BASE}/`, noWorker: true });
     const all = await pf.filters();
     return { pf, table, all };
   })();
@@ -67,7 +69,7 @@ export function loadEngine() {
 export async function search(query: string, selected: Filters = {}): Promise<SearchOutcome> {
   const { pf, table, all } = await loadEngine();
   const { variants, entities } = expandQuery(query, table);
-  const empty = { query, terms: [], hits: [], counts: {} };
+  const empty: SearchOutcome = { query, terms: [], hits: [], counts: async () => ({}) };
   if (!variants.length) return empty;
 
   // Union of every spelling's results: id → best score.
@@ -83,50 +85,44 @@ export async function search(query: string, selected: Filters = {}): Promise<Sea
     return scores;
   };
   const found = await run(selected);
-  if (!found.size) return { ...empty, terms: highlightTerms(variants), counts: zeroCounts(all) };
-
-  // Counts per filter value, as if that value were chosen in its group.
-  const counts: Record<string, Record<string, number>> = {};
-  const kindOf = new Map<string, string>();
-  const articleOf = new Map<string, string[]>();
-  for (const group of FILTER_GROUPS) {
-    counts[group] = {};
-    const others = { ...selected };
-    delete others[group];
-    for (const value of Object.keys(all[group] ?? {})) {
-      const ids = await run({ ...others, [group]: { any: [value] } });
-      counts[group][value] = ids.size;
-      for (const id of ids.keys()) {
-        if (group === 'kind') kindOf.set(id, value);
-        else articleOf.set(id, [...(articleOf.get(id) ?? []), value]);
-      }
-    }
-  }
+  if (!found.size) return { ...empty, terms: highlightTerms(variants), counts: async () => zeroCounts(all) };
 
   // Order: the named entities' own entries, then articles by how often they
   // mention the first named entity, then everything else by score.
+  const lead = entities[0];
   const entryIds: string[] = [];
   for (const e of entities) {
     for (const id of (await run({ ...selected, entry: { any: [e.id] } })).keys()) if (!entryIds.includes(id)) entryIds.push(id);
   }
-  const lead = entities[0];
-  const weight = (id: string) => (lead && kindOf.get(id) === 'article' ? (lead.articles[articleOf.get(id)?.[0] ?? ''] ?? 0) : 0);
+  const weight = new Map<string, number>();
+  if (lead) {
+    for (const [title, n] of Object.entries(lead.articles)) {
+      for (const id of (await run({ ...selected, kind: { any: ['article'] }, article: { any: [title] } })).keys()) weight.set(id, n);
+    }
+  }
   const rest = [...found.values()]
     .filter((r) => !entryIds.includes(r.id))
-    .sort((a, b) => {
-      const articleFirst = Number(kindOf.get(b.id) === 'article') - Number(kindOf.get(a.id) === 'article');
-      return (lead ? articleFirst || weight(b.id) - weight(a.id) : 0) || b.score - a.score;
-    });
+    .sort((a, b) => (weight.get(b.id) ?? -1) - (weight.get(a.id) ?? -1) || b.score - a.score);
   const ordered = [...entryIds.filter((id) => found.has(id)).map((id) => found.get(id)!), ...rest];
-  return {
-    query,
-    terms: highlightTerms(variants),
-    counts,
-    hits: ordered.map((r) => ({ id: r.id, kind: kindOf.get(r.id), load: () => show(r) })),
-  };
+
+  // Counts per filter value, as if that value were chosen in its group:
+  // computed only when asked for, after the first results are on screen.
+  let counted: Promise<Counts> | undefined;
+  const counts = () =>
+    (counted ??= (async () => {
+      const out: Counts = {};
+      for (const group of FILTER_GROUPS) {
+        out[group] = {};
+        const others = { ...selected };
+        delete others[group];
+        for (const value of Object.keys(all[group] ?? {})) out[group][value] = (await run({ ...others, [group]: { any: [value] } })).size;
+      }
+      return out;
+    })());
+  return { query, terms: highlightTerms(variants), counts, hits: ordered.map((r) => ({ id: r.id, load: () => show(r) })) };
 }
 
-function zeroCounts(all: Record<string, Record<string, number>>) {
+function zeroCounts(all: Counts): Counts {
   return Object.fromEntries(FILTER_GROUPS.map((g) => [g, Object.fromEntries(Object.keys(all[g] ?? {}).map((v) => [v, 0]))]));
 }
 

@@ -4,7 +4,7 @@
 import { search, type Hit } from './engine.ts';
 import { hrefOf, renderResult } from './render.ts';
 
-const SHOWN = 6;
+const SHOWN = 5;
 
 export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement) {
   const panel = document.createElement('div');

@@ -4,7 +4,8 @@
 import { search, FILTER_GROUPS, type Filters, type Hit } from './engine.ts';
 import { renderResult } from './render.ts';
 
-const PAGE = 10;
+// Each shown result fetches its fragment: show a few at once, more on request.
+const PAGE = 6;
 
 export function startSearchPage() {
   const ui = document.querySelector<HTMLElement>('[data-search-ui]');
@@ -74,18 +75,21 @@ export function startSearchPage() {
     terms = outcome.terms;
     shown = 0;
     list.replaceChildren();
-    for (const [group, values] of Object.entries(outcome.counts)) {
-      for (const [value, n] of Object.entries(values)) {
-        const count = ui.querySelector<HTMLElement>(`[data-count="${group}:${CSS.escape(value)}"]`);
-        if (count) count.textContent = String(n);
-      }
-    }
     await showMore(mine);
     if (mine !== seq) return;
     // Announced once the results are on screen.
     status.textContent = hits.length
       ? `${hits.length} ${hits.length === 1 ? 'result' : 'results'} for “${query}”`
       : `No results for “${query}”. Try another spelling, or browse the glossary.`;
+    // The filter counts follow the results.
+    const counts = await outcome.counts();
+    if (mine !== seq) return;
+    for (const [group, values] of Object.entries(counts)) {
+      for (const [value, n] of Object.entries(values)) {
+        const count = ui.querySelector<HTMLElement>(`[data-count="${group}:${CSS.escape(value)}"]`);
+        if (count) count.textContent = String(n);
+      }
+    }
   };
 
   let timer: number | undefined;
