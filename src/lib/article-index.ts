@@ -39,7 +39,11 @@ export function indexArticles(dir: string, glossary: Glossary): ArticlesByEntity
   }
   refs.sort((a, b) => a.ref.series - b.ref.series);
   for (const { ref, ids } of refs) {
-    for (const id of ids) byEntity.set(id, [...(byEntity.get(id) ?? []), ref]);
+    for (const id of ids) {
+      const list = byEntity.get(id);
+      if (list) list.push(ref);
+      else byEntity.set(id, [ref]);
+    }
   }
   return byEntity;
 }

@@ -66,7 +66,7 @@ export function buildMentionIndex(articles: readonly ArticleText[], matcher: Ali
         found.sort((a, b) => a.start - b.start);
         const entry = index.get(entity) ?? { mentions: 0, articles: [], paragraphs: [] };
         entry.mentions += found.length;
-        if (!entry.articles.includes(article.slug)) entry.articles.push(article.slug);
+        if (entry.articles.at(-1) !== article.slug) entry.articles.push(article.slug);
         const first = found.find((f) => f.end > f.start) ?? found[0];
         entry.paragraphs.push({
           article: article.slug,
@@ -103,12 +103,26 @@ export function snippet(text: string, start: number, end: number, radius = 70): 
   };
 }
 
+/** For each article, how often it mentions each entity: computed once per index. */
+const countsCache = new WeakMap<MentionIndex, Map<string, Map<string, number>>>();
+export function mentionCounts(index: MentionIndex): Map<string, Map<string, number>> {
+  let byArticle = countsCache.get(index);
+  if (!byArticle) {
+    byArticle = new Map();
+    for (const [id, e] of index) {
+      for (const p of e.paragraphs) {
+        let counts = byArticle.get(p.article);
+        if (!counts) byArticle.set(p.article, (counts = new Map()));
+        counts.set(id, (counts.get(id) ?? 0) + p.count);
+      }
+    }
+    countsCache.set(index, byArticle);
+  }
+  return byArticle;
+}
+
 /** Entities mentioned in one article, most mentioned first. */
 export function entitiesInArticle(index: MentionIndex, slug: string): { id: string; count: number }[] {
-  const out: { id: string; count: number }[] = [];
-  for (const [id, e] of index) {
-    const count = e.paragraphs.filter((p) => p.article === slug).reduce((n, p) => n + p.count, 0);
-    if (count) out.push({ id, count });
-  }
+  const out = [...(mentionCounts(index).get(slug) ?? [])].map(([id, count]) => ({ id, count }));
   return out.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }

@@ -1,7 +1,10 @@
 // Links between texts and entries, derived from the mention index: which
 // other texts share the most entries with a text, and which entries are
 // named in the same paragraphs as an entry.
-import type { MentionIndex } from './mentions.ts';
+import { mentionCounts, type MentionIndex } from './mentions.ts';
+
+/** "The other texts" lists at most this many, most entries in common first. */
+export const MAX_OTHER_ARTICLES = 5;
 
 export interface SharedArticle {
   slug: string;
@@ -9,23 +12,26 @@ export interface SharedArticle {
   shared: { id: string; mentions: number }[];
 }
 
-const mentionsIn = (index: MentionIndex, id: string, slugs: readonly string[]) =>
-  (index.get(id)?.paragraphs ?? []).filter((p) => slugs.includes(p.article)).reduce((n, p) => n + p.count, 0);
-
-/** The other texts, ranked by how many entries they share with `slug`; ties keep the given order. */
-export function otherArticles(index: MentionIndex, slug: string, slugs: readonly string[]): SharedArticle[] {
+/** The other texts (at most MAX_OTHER_ARTICLES), ranked by how many entries they share with `slug`; ties keep the given order. */
+export function otherArticles(index: MentionIndex, slug: string, slugs: readonly string[], limit = MAX_OTHER_ARTICLES): SharedArticle[] {
+  const counts = mentionCounts(index);
+  const mine = counts.get(slug) ?? new Map<string, number>();
   return slugs
     .filter((s) => s !== slug)
     .map((other, order) => {
-      const shared: { id: string; mentions: number }[] = [];
-      for (const [id, e] of index) {
-        if (e.articles.includes(slug) && e.articles.includes(other)) shared.push({ id, mentions: mentionsIn(index, id, [slug, other]) });
-      }
-      shared.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
-      return { slug: other, shared, order };
+      const theirs = counts.get(other);
+      let n = 0;
+      if (theirs) for (const id of mine.keys()) if (theirs.has(id)) n++;
+      return { slug: other, n, order };
     })
-    .sort((a, b) => b.shared.length - a.shared.length || a.order - b.order)
-    .map(({ slug: s, shared }) => ({ slug: s, shared }));
+    .sort((a, b) => b.n - a.n || a.order - b.order)
+    .slice(0, limit)
+    .map(({ slug: other }) => {
+      const theirs = counts.get(other) ?? new Map<string, number>();
+      const shared = [...mine].filter(([id]) => theirs.has(id)).map(([id, k]) => ({ id, mentions: k + theirs.get(id)! }));
+      shared.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+      return { slug: other, shared };
+    });
 }
 
 /** Entries named in the same paragraphs as `id`, with how many paragraphs they share; most first. */
@@ -44,8 +50,11 @@ export function coMentioned(index: MentionIndex, id: string): { id: string; para
 /** For each text that names `id`: its first paragraph doing so, in the index's (series) order. */
 export function firstParagraphs(index: MentionIndex, id: string): { slug: string; paragraph: string }[] {
   const out: { slug: string; paragraph: string }[] = [];
+  const seen = new Set<string>();
   for (const p of index.get(id)?.paragraphs ?? []) {
-    if (!out.some((o) => o.slug === p.article)) out.push({ slug: p.article, paragraph: p.paragraph });
+    if (seen.has(p.article)) continue;
+    seen.add(p.article);
+    out.push({ slug: p.article, paragraph: p.paragraph });
   }
   return out;
 }

@@ -115,6 +115,8 @@ function pointAt(node: Text, offset: number) {
 }
 
 const MAX_DATES = 3;
+/** "Also in" names at most this many other texts; the entry page lists them all. */
+const MAX_ELSEWHERE = 3;
 
 /**
  * The note for an entity: its name linking to its entry, kind, summary, a few
@@ -153,10 +155,16 @@ export function definitionFor(entity: Entity, base: string, elsewhere: ArticleRe
   }
   if (elsewhere.length) {
     const links: PhrasingContent[] = [{ type: 'text', value: 'Also in ' }];
-    elsewhere.forEach((a, i) => {
-      if (i) links.push({ type: 'text', value: i === elsewhere.length - 1 ? ' and ' : ', ' });
+    const shown = elsewhere.slice(0, MAX_ELSEWHERE);
+    const more = elsewhere.length - shown.length;
+    shown.forEach((a, i) => {
+      if (i) links.push({ type: 'text', value: i === shown.length - 1 && !more ? ' and ' : ', ' });
       links.push({ type: 'link', url: joinBase(base, articlePath(a.slug)), children: [{ type: 'emphasis', children: [{ type: 'text', value: a.title }] }] });
     });
+    if (more) {
+      links.push({ type: 'text', value: ' and ' });
+      links.push({ type: 'link', url: joinBase(base, entryPath(entity.id)), children: [{ type: 'text', value: `${more} other ${more === 1 ? 'text' : 'texts'}` }] });
+    }
     links.push({ type: 'text', value: '.' });
     children.push({ type: 'paragraph', data: { hProperties: { className: ['note-elsewhere'] } }, children: links });
   }
