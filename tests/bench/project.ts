@@ -1,0 +1,191 @@
+// Temporary copies of the project, built with the real build script.
+//
+// A copy lives at <dir>/project with <dir>/shared → the real ../shared, so the
+// seeds resolve as they do from the repository. node_modules is a folder of
+// symlinks to each installed package rather than one symlink: Astro and Vite
+// keep their caches in node_modules/.astro (the content layer's data store)
+// and node_modules/.vite, and those must belong to the copy — otherwise every
+// build would start warm, and concurrent builds would share one data store.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** What the copy needs to build: everything the build script, Astro and the content check read. */
+const COPIED = ['content', 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'tests'];
+/** Caches that make a build warm; removed before each measured build, never linked. */
+const CACHES = ['node_modules/.astro', 'node_modules/.vite', '.astro', '.build', 'dist'];
+
+export function makeCopy(dir: string): string {
+  const project = path.join(dir, 'project');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(project, { recursive: true });
+  const shared = path.resolve(REPO, '../shared');
+  if (fs.existsSync(shared)) fs.symlinkSync(shared, path.join(dir, 'shared'));
+  for (const name of COPIED) {
+    const from = path.join(REPO, name);
+    if (!fs.existsSync(from)) continue;
+    fs.cpSync(from, path.join(project, name), {
+      recursive: true,
+      filter: (src) => !/\/tests\/(bench\/results|\.output)(\/|$)/.test(src),
+    });
+  }
+  const modules = path.join(project, 'node_modules');
+  fs.mkdirSync(modules);
+  for (const name of fs.readdirSync(path.join(REPO, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
+    fs.symlinkSync(path.join(REPO, 'node_modules', name), path.join(modules, name));
+  }
+  return project;
+}
+
+export function clearCaches(project: string) {
+  for (const rel of CACHES) fs.rmSync(path.join(project, rel), { recursive: true, force: true });
+}
+
+export interface BuildStep {
+  label: string;
+  seconds: number;
+}
+
+export interface BuildRun {
+  ok: boolean;
+  /** Wall time of the whole build script, measured here. */
+  wallSeconds: number;
+  /**
+   * CPU time (user + system) of the build script and every process under it.
+   * Far less sensitive than wall time to other work on a shared machine.
+   */
+  cpuSeconds: number;
+  /** 1-minute load average when the build started. */
+  load: number;
+  /** Peak resident memory of the largest process of the build, in MB (from GNU time; NaN without it). */
+  peakRssMB: number;
+  /** Every `✓ <step> in <n> s` line the build script printed, in order. */
+  steps: BuildStep[];
+  output: string;
+  /** Stopped after this many seconds (the build was too slow to wait for). */
+  timedOut?: number;
+}
+
+/**
+ * `node src/cli/build.mjs` in `project`, from clean caches unless told otherwise.
+ * Run under bash so its `times` builtin can report the CPU time of all the
+ * build's descendants (they are waited for, so their usage is accounted).
+ */
+export function runBuild(
+  project: string,
+  env: Record<string, string> = {},
+  { clean = true, timeoutSeconds = Infinity, node = process.execPath } = {},
+): Promise<BuildRun> {
+  if (clean) clearCaches(project);
+  return new Promise((resolve) => {
+    const load = os.loadavg()[0];
+    const started = performance.now();
+    // GNU time, where there is one, also gives the peak memory (ru_maxrss of the build's processes).
+    // (-o to a file: fd 3 is a socket, which /dev/fd/3 cannot open.)
+    const usageFile = path.join(os.tmpdir(), `edition-build-usage-${process.pid}-${Date.now()}`);
+    const script = fs.existsSync(GNU_TIME)
+      ? `${GNU_TIME} -f 'RUSAGE %U %S %M' -o "$1" "$0" src/cli/build.mjs; s=$?; cat "$1" >&3; rm -f "$1"; exit $s`
+      : `"$0" src/cli/build.mjs; s=$?; times >&3; exit $s`;
+    const child = spawn('bash', ['-c', script, node, usageFile], {
+      cwd: project,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      // Its own process group, so a timeout can stop the build and everything under it (only this build's processes).
+      detached: true,
+    });
+    let timedOut: number | undefined;
+    const stop = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {}
+    };
+    running.add(stop);
+    const timer = Number.isFinite(timeoutSeconds)
+      ? setTimeout(() => {
+          timedOut = timeoutSeconds;
+          stop('SIGTERM');
+          setTimeout(() => stop('SIGKILL'), 10_000).unref();
+        }, timeoutSeconds * 1000)
+      : undefined;
+    let output = '';
+    let times = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d) => (times += d));
+    child.on('close', (code) => {
+      running.delete(stop);
+      clearTimeout(timer);
+      const wallSeconds = (performance.now() - started) / 1000;
+      const usage = parseTimes(times);
+      resolve({ ok: code === 0 && !timedOut, wallSeconds, ...usage, load, steps: parseSteps(output), output, timedOut });
+    });
+  });
+}
+
+// Builds run in their own process group; if the bench is interrupted, stop them too.
+const running = new Set<(signal: NodeJS.Signals) => void>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const stop of running) stop('SIGTERM');
+    process.exit(130);
+  });
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/** GNU time's "RUSAGE user system maxrssKB", or the children's line of bash `times` ("0m12.345s 0m1.234s"). */
+function parseTimes(text: string): { cpuSeconds: number; peakRssMB: number } {
+  const gnu = /RUSAGE ([\d.]+) ([\d.]+) (\d+)/.exec(text);
+  if (gnu) return { cpuSeconds: Number(gnu[1]) + Number(gnu[2]), peakRssMB: Number(gnu[3]) / 1024 };
+  const line = text.trim().split('\n')[1] ?? '';
+  const secs = [...line.matchAll(/(\d+)m([\d.,]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2].replace(',', '.')));
+  return { cpuSeconds: secs.length === 2 ? secs[0] + secs[1] : NaN, peakRssMB: NaN };
+}
+
+export function parseSteps(output: string): BuildStep[] {
+  const steps: BuildStep[] = [];
+  for (const m of output.matchAll(/^\s*✓\s+(.+?)\s+in\s+([\d.]+)\s*(ms|s)\b/gm)) {
+    steps.push({ label: m[1], seconds: Number(m[2]) / (m[3] === 'ms' ? 1000 : 1) });
+  }
+  return steps;
+}
+
+/** Seconds of the step whose label matches, or undefined. */
+export const stepSeconds = (run: BuildRun, re: RegExp) => run.steps.find((s) => re.test(s.label))?.seconds;
+
+export function dirSize(dir: string, filter: (file: string) => boolean = () => true): number {
+  let total = 0;
+  if (!fs.existsSync(dir)) return 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) total += dirSize(full, filter);
+    else if (entry.isFile() && filter(full)) total += fs.statSync(full).size;
+  }
+  return total;
+}
+
+export function countFiles(dir: string, filter: (file: string) => boolean): number {
+  let n = 0;
+  if (!fs.existsSync(dir)) return 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) n += countFiles(full, filter);
+    else if (filter(full)) n++;
+  }
+  return n;
+}
+
+/** The search index proper (what grows with content), apart from Pagefind's code. */
+export const isSearchIndexFile = (file: string) => /\.(pf_index|pf_fragment|pf_filter|pf_meta)$/.test(file);
+
+export const median = (xs: number[]) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
