@@ -21,7 +21,9 @@ export interface GlossaryNotesOptions {
   articles?: ArticlesByEntity;
 }
 
-const CALL = /\[\^([^\]\s[^]+)\]/g;
+// A label runs to the first "]": a marker that lost its bracket ("[^a[^b]") reads as one
+// bad label and fails, rather than leaving "[^a" in the text (the content check names it).
+const CALL = /\[\^([^\]\s]+)\]/g;
 // What may stand between a name and its note: a possessive, a closing quote.
 const TRAILER = /^(?:[’']s?)?[”"’]?$/;
 

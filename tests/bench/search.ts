@@ -23,6 +23,8 @@ export const QUERIES = ['Minsk', 'Putin', 'Kiev', 'Grushko', 'Finlandization', '
 
 const TYPING_DELAY_MS = 60;
 const RESULT_TIMEOUT_MS = 10_000;
+/** For each click and keystroke: a page too busy to take them in this time counts as a failed run. */
+const ACTION_TIMEOUT_MS = 20_000;
 
 export interface QueryRun {
   /** Last keystroke → first result shown; null if none appeared. */
@@ -186,44 +188,68 @@ export async function baselinePaths(browser: Browser, server: BenchServer): Prom
 const searchBytes = (records: RequestRecord[], baseline: Set<string>) =>
   records.filter((r) => r.kind !== 'html' && !baseline.has(r.path.split('?')[0]));
 
+const failedRun = (error: unknown): QueryRun => ({
+  ms: null,
+  note: `the run failed: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
+  bytes: NaN,
+  requests: NaN,
+  parts: Object.fromEntries(PARTS.map((k) => [k, NaN])),
+});
+
 async function firstQueryRun(browser: Browser, server: BenchServer, query: string, baseline: Set<string>): Promise<QueryRun> {
   const context = await browser.newContext();
-  await context.addInitScript(PROBE(SEARCH_RESULT));
-  const log = new NetworkLog(context, server.url.replace(/\/$/, ''));
-  const page = await context.newPage();
-  await page.goto(new URL('search/', server.url).href, { waitUntil: 'load' });
-  await log.idle(300);
-  const { ms, note } = await queryAndTime(page, query);
-  await log.idle(500).catch(() => undefined);
-  const fetched = searchBytes(log.records, baseline);
-  await context.close();
-  return { ms, note, bytes: total(fetched), requests: fetched.length, parts: parts(fetched) };
+  try {
+    await context.addInitScript(PROBE(SEARCH_RESULT));
+    const log = new NetworkLog(context, server.url.replace(/\/$/, ''));
+    const page = await context.newPage();
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    await page.goto(new URL('search/', server.url).href, { waitUntil: 'load' });
+    await log.idle(300);
+    const { ms, note } = await queryAndTime(page, query);
+    await log.idle(500).catch(() => undefined);
+    const fetched = searchBytes(log.records, baseline);
+    return { ms, note, bytes: total(fetched), requests: fetched.length, parts: parts(fetched) };
+  } catch (error) {
+    return failedRun(error);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
 }
 
 /** One visit: each query typed after the previous one; what each fetched on its own. */
 async function laterQueriesRun(browser: Browser, server: BenchServer, queries: string[], warmup: string): Promise<Map<string, QueryRun>> {
   const context = await browser.newContext();
-  await context.addInitScript(PROBE(SEARCH_RESULT));
-  const log = new NetworkLog(context, server.url.replace(/\/$/, ''));
-  const page = await context.newPage();
-  await page.goto(new URL('search/', server.url).href, { waitUntil: 'load' });
-  await log.idle(300);
-  await queryAndTime(page, warmup);
-  await log.idle(300).catch(() => undefined);
   const out = new Map<string, QueryRun>();
-  for (const q of queries) {
-    await clearInput(page);
-    await log.idle(200).catch(() => undefined);
-    const from = log.records.length;
-    const { ms, note } = await queryAndTime(page, q);
-    await log.idle(500).catch(() => undefined);
-    const fetched = log.since(from).filter((r) => r.kind !== 'html' && r.kind !== 'images');
-    // The same query again, in one input event (as pasted): no keystrokes before it to show an earlier result.
-    await clearInput(page);
-    const pasted = await queryAndTime(page, q, 'paste');
-    out.set(q, { ms, note: note ?? pasted.note, pastedMs: pasted.ms, bytes: total(fetched), requests: fetched.length, parts: parts(fetched) });
+  try {
+    await context.addInitScript(PROBE(SEARCH_RESULT));
+    const log = new NetworkLog(context, server.url.replace(/\/$/, ''));
+    const page = await context.newPage();
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    await page.goto(new URL('search/', server.url).href, { waitUntil: 'load' });
+    await log.idle(300);
+    await queryAndTime(page, warmup);
+    await log.idle(300).catch(() => undefined);
+    for (const q of queries) {
+      try {
+        await clearInput(page);
+        await log.idle(200).catch(() => undefined);
+        const from = log.records.length;
+        const { ms, note } = await queryAndTime(page, q);
+        await log.idle(500).catch(() => undefined);
+        const fetched = log.since(from).filter((r) => r.kind !== 'html' && r.kind !== 'images');
+        // The same query again, in one input event (as pasted): no keystrokes before it to show an earlier result.
+        await clearInput(page);
+        const pasted = await queryAndTime(page, q, 'paste');
+        out.set(q, { ms, note: note ?? pasted.note, pastedMs: pasted.ms, bytes: total(fetched), requests: fetched.length, parts: parts(fetched) });
+      } catch (error) {
+        out.set(q, failedRun(error));
+      }
+    }
+  } catch (error) {
+    for (const q of queries) if (!out.has(q)) out.set(q, failedRun(error));
+  } finally {
+    await context.close().catch(() => undefined);
   }
-  await context.close();
   return out;
 }
 
@@ -308,7 +334,7 @@ export async function benchSearch(
     worstFirstMs: anyNull(firstMs) ? null : Math.max(...(firstMs as number[])),
     medianLaterMs: anyNull(laterMs) ? null : median(laterMs as number[]),
     medianFirstBytes: median(all((q) => q.first.bytes)),
-    maxFirstBytes: Math.max(...all((q) => q.first.bytes)),
+    maxFirstBytes: Math.max(...all((q) => q.first.bytes).filter(Number.isFinite)),
     medianLaterBytes: median(all((q) => q.later.bytes)),
     medianEngineMs: anyNull(engineMs) ? null : median(engineMs as number[]),
     medianPastedMs: anyNull(all((q) => q.later.pastedMs)) ? null : median(all((q) => q.later.pastedMs) as number[]),
