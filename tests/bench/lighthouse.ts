@@ -5,19 +5,10 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { RunnerResult } from 'lighthouse';
 type Result = RunnerResult['lhr'];
-import { CHROME_PATH } from '../support/browser.ts';
+import { CHROME_ARGS, CHROME_PATH } from '../support/browser.ts';
 import { median } from './project.ts';
 
-export const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+export const CHROME_FLAGS = CHROME_ARGS;
 
 const METRICS = {
   fcp: 'first-contentful-paint',

@@ -9,25 +9,19 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 
+import { TYPES as BASE_TYPES } from '../support/server.ts';
+
+// The test server's types, and a few more a real host would serve.
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
+  ...BASE_TYPES,
   '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.webp': 'image/webp',
   '.avif': 'image/avif',
   '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
   '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
   '.geojson': 'application/geo+json',
 };
 
