@@ -9,7 +9,8 @@ export default defineConfig({
     env: { ASTRO_TELEMETRY_DISABLED: '1' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'] } },
-      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
+      // Whole-site checks (html-validate, links over every page) take seconds on a loaded machine.
+      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 60_000 } },
       // Bad content must stop the build loudly; each case builds a temporary copy.
       {
         extends: true,
