@@ -7,7 +7,7 @@
 // element matching SEARCH_RESULT, laid out) is the one the query ends with.
 // The two selectors below are the only coupling to the search UI; change them
 // there (or set BENCH_SEARCH_INPUT / BENCH_SEARCH_RESULT) if the UI changes.
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { median } from './project.ts';
 import { NetworkLog, total, type RequestRecord } from './pages.ts';
 import type { BenchServer } from './server.ts';
@@ -196,15 +196,21 @@ const failedRun = (error: unknown): QueryRun => ({
   parts: Object.fromEntries(PARTS.map((k) => [k, NaN])),
 });
 
+/** The search page in a fresh tab of `context`, with the result probe and a network log, settled. */
+async function openSearchPage(context: BrowserContext, server: BenchServer) {
+  await context.addInitScript(PROBE(SEARCH_RESULT));
+  const log = new NetworkLog(context, server.url.replace(/\/$/, ''));
+  const page = await context.newPage();
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  await page.goto(new URL('search/', server.url).href, { waitUntil: 'load' });
+  await log.idle(300);
+  return { page, log };
+}
+
 async function firstQueryRun(browser: Browser, server: BenchServer, query: string, baseline: Set<string>): Promise<QueryRun> {
   const context = await browser.newContext();
   try {
-    await context.addInitScript(PROBE(SEARCH_RESULT));
-    const log = new NetworkLog(context, server.url.replace(/\/$/, ''));
-    const page = await context.newPage();
-    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-    await page.goto(new URL('search/', server.url).href, { waitUntil: 'load' });
-    await log.idle(300);
+    const { page, log } = await openSearchPage(context, server);
     const { ms, note } = await queryAndTime(page, query);
     await log.idle(500).catch(() => undefined);
     const fetched = searchBytes(log.records, baseline);
@@ -221,12 +227,7 @@ async function laterQueriesRun(browser: Browser, server: BenchServer, queries: s
   const context = await browser.newContext();
   const out = new Map<string, QueryRun>();
   try {
-    await context.addInitScript(PROBE(SEARCH_RESULT));
-    const log = new NetworkLog(context, server.url.replace(/\/$/, ''));
-    const page = await context.newPage();
-    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-    await page.goto(new URL('search/', server.url).href, { waitUntil: 'load' });
-    await log.idle(300);
+    const { page, log } = await openSearchPage(context, server);
     await queryAndTime(page, warmup);
     await log.idle(300).catch(() => undefined);
     for (const q of queries) {
