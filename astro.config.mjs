@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { indexArticles } from './src/lib/article-index.ts';
 import { loadGlossary } from './src/lib/glossary-source.ts';
 import { articlePipeline, remarkRehypeOptions } from './src/plugins/index.ts';
 
@@ -9,7 +8,7 @@ import { articlePipeline, remarkRehypeOptions } from './src/plugins/index.ts';
 const base = process.env.SITE_BASE ?? '/';
 // Read and check the glossary once; a bad entry stops the build here, naming its file.
 const glossary = loadGlossary('content/glossary');
-const pipeline = articlePipeline(glossary, base, indexArticles('content/articles', glossary));
+const pipeline = articlePipeline(glossary);
 
 export default defineConfig({
   // Absolute URLs (canonical links, feeds) need the public address; set it when deploying.

@@ -274,7 +274,7 @@ async function checkMdx(abs: string, file: string, body: string, glossary: Gloss
   const capture = () => (tree: Root) => {
     parsed = structuredClone(tree);
   };
-  const pipeline = articlePipeline(glossary, '/');
+  const pipeline = articlePipeline(glossary);
   try {
     await compile(new VFile({ path: abs, value: body }), {
       format: 'mdx',

@@ -1,20 +1,15 @@
 // The article pipeline in one place: astro.config.mjs and the tests both use it.
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
-import type { ArticlesByEntity } from '../lib/article-index.ts';
 import type { Glossary } from '../lib/glossary-source.ts';
 import type { PluggableList } from 'unified';
 import { rehypeNotes } from './rehype-notes.ts';
 import { rehypeParagraphs } from './rehype-paragraphs.ts';
 import { remarkGlossaryNotes } from './remark-glossary-notes.ts';
 
-export function articlePipeline(
-  glossary: Glossary,
-  base: string,
-  articles?: ArticlesByEntity,
-): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
+export function articlePipeline(glossary: Glossary): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
   return {
-    remarkPlugins: [[remarkGlossaryNotes, { glossary, base, articles }]],
+    remarkPlugins: [[remarkGlossaryNotes, { glossary }]],
     rehypePlugins: [
       [rehypeNotes, { glossary }],
       rehypeParagraphs,

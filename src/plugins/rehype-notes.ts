@@ -1,8 +1,9 @@
-// Marks each note and each note reference as an entity note (generated from
+// Marks each note and each note reference as an entity note (rendered from
 // the glossary) or an editorial note (written in the article), so styles,
 // previews and search can tell them apart. Markup is kept lean: these
 // attributes repeat on every reference of every article.
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { Glossary } from '../lib/glossary-source.ts';
 
@@ -23,6 +24,7 @@ export function rehypeNotes({ glossary }: { glossary: Glossary }) {
         const label = props.id.slice(3);
         if (glossary.has(label)) {
           props.className = ['note-entity'];
+          backrefsIntoPlaceholder(node);
         } else {
           props.className = ['note-editorial'];
           const first = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
@@ -31,6 +33,20 @@ export function rehypeNotes({ glossary }: { glossary: Glossary }) {
       }
     });
   };
+}
+
+/**
+ * GFM puts the back-references in the note's last paragraph, but an entity
+ * note is still a placeholder here, so they land after it: hand them to the
+ * placeholder, which closes its last paragraph with them.
+ */
+function backrefsIntoPlaceholder(li: Element) {
+  const at = li.children.findIndex((c: RootContent) => c.type === 'mdxJsxFlowElement');
+  if (at === -1) return;
+  const note = li.children[at] as unknown as MdxJsxFlowElementHast;
+  const backrefs = li.children.slice(at + 1).filter((c): c is Element => c.type === 'element');
+  backrefs.forEach((a, i) => note.children.push(...(i ? [{ type: 'text' as const, value: ' ' }, a] : [a])));
+  li.children = [{ type: 'text', value: '\n' }, note as unknown as ElementContent, { type: 'text', value: '\n' }];
 }
 
 function editorLabel(): ElementContent {

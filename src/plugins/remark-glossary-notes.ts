@@ -1,24 +1,19 @@
-// Resolves footnote labels that are glossary ids into notes built from the
+// Resolves footnote labels that are glossary ids into notes rendered from the
 // glossary, so an article holds no copy of an entity's text:
 //   the Minsk agreements[^minsk-agreements]
 // remark-gfm parses `[^label]` only when the file defines the label; an
 // entity label therefore reaches us as literal text, which we replace with a
 // footnote reference and a generated definition. Unknown labels fail the build.
-import type { FootnoteDefinition, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { FootnoteDefinition, PhrasingContent, Root, Text } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { createAliasMatcher, type AliasMatcher } from '../lib/aliases.ts';
-import { formatDate } from '../lib/dates.ts';
-import type { Entity, Glossary } from '../lib/glossary-source.ts';
-import { articlePath, entryPath, joinBase } from '../lib/urls.ts';
-import type { ArticleRef, ArticlesByEntity } from '../lib/article-index.ts';
+import type { Glossary } from '../lib/glossary-source.ts';
 
 export interface GlossaryNotesOptions {
   glossary: Glossary;
-  base?: string;
-  /** Which articles mention each entity, for "Also in" lines. */
-  articles?: ArticlesByEntity;
 }
 
 // A label runs to the first "]": a marker that lost its bracket ("[^a[^b]") reads as one
@@ -27,7 +22,7 @@ const CALL = /\[\^([^\]\s]+)\]/g;
 // What may stand between a name and its note: a possessive, a closing quote.
 const TRAILER = /^(?:[’']s?)?[”"’]?$/;
 
-export function remarkGlossaryNotes({ glossary, base = '/', articles = new Map() }: GlossaryNotesOptions) {
+export function remarkGlossaryNotes({ glossary }: GlossaryNotesOptions) {
   const matcher = createAliasMatcher(glossary.values());
   return (tree: Root, file: VFile) => {
     const defined = new Set<string>();
@@ -52,11 +47,7 @@ export function remarkGlossaryNotes({ glossary, base = '/', articles = new Map()
       return [SKIP, index + parts.length];
     });
 
-    const slug = file.path ? path.basename(file.path).replace(/\.mdx?$/, '') : '';
-    for (const id of used) {
-      const elsewhere = (articles.get(id) ?? []).filter((a) => a.slug !== slug);
-      tree.children.push(definitionFor(glossary.get(id)!, base, elsewhere));
-    }
+    for (const id of used) tree.children.push(definitionFor(id));
   };
 }
 
@@ -116,59 +107,21 @@ function pointAt(node: Text, offset: number) {
   return { line, column };
 }
 
-const MAX_DATES = 3;
-/** "Also in" names at most this many other texts; the entry page lists them all. */
-const MAX_ELSEWHERE = 3;
+/** Components the article page must pass to <Content>: the entity note renderer. */
+export const ENTITY_NOTE = 'EntityNote';
 
 /**
- * The note for an entity: its name linking to its entry, kind, summary, a few
- * key dates, what happened later, and the other articles that mention it.
+ * The definition of an entity note: a placeholder <EntityNote id="…" /> that
+ * the article page renders from the glossary (src/components/EntityNote.astro).
+ * Compiling each note's text into every article made modules grow with the
+ * glossary and the number of articles; a placeholder keeps them small.
  */
-export function definitionFor(entity: Entity, base: string, elsewhere: ArticleRef[] = []): FootnoteDefinition {
-  const children: RootContent[] = [
-    {
-      type: 'paragraph',
-      children: [
-        { type: 'link', url: joinBase(base, entryPath(entity.id)), children: [{ type: 'text', value: entity.name }] },
-        { type: 'text', value: ` (${entity.kind}). ${entity.summary}` },
-      ],
-    },
-  ];
-  if (entity.dates.length) {
-    const dates = entity.dates
-      .slice(0, MAX_DATES)
-      .map((d) => `${formatDate(d.date)}${d.end ? ` – ${formatDate(d.end)}` : ''}: ${d.label}`)
-      .join('; ');
-    children.push({
-      type: 'paragraph',
-      data: { hProperties: { className: ['note-dates'] } },
-      children: [{ type: 'text', value: `${dates}${entity.dates.length > MAX_DATES ? '; …' : '.'}` }],
-    });
-  }
-  for (const fact of entity.later) {
-    children.push({
-      type: 'paragraph',
-      data: { hProperties: { className: ['note-later'] } },
-      children: [
-        { type: 'strong', children: [{ type: 'text', value: `Later, ${formatDate(fact.date)}:` }] },
-        { type: 'text', value: ` ${fact.text}` },
-      ],
-    });
-  }
-  if (elsewhere.length) {
-    const links: PhrasingContent[] = [{ type: 'text', value: 'Also in ' }];
-    const shown = elsewhere.slice(0, MAX_ELSEWHERE);
-    const more = elsewhere.length - shown.length;
-    shown.forEach((a, i) => {
-      if (i) links.push({ type: 'text', value: i === shown.length - 1 && !more ? ' and ' : ', ' });
-      links.push({ type: 'link', url: joinBase(base, articlePath(a.slug)), children: [{ type: 'emphasis', children: [{ type: 'text', value: a.title }] }] });
-    });
-    if (more) {
-      links.push({ type: 'text', value: ' and ' });
-      links.push({ type: 'link', url: joinBase(base, entryPath(entity.id)), children: [{ type: 'text', value: `${more} other ${more === 1 ? 'text' : 'texts'}` }] });
-    }
-    links.push({ type: 'text', value: '.' });
-    children.push({ type: 'paragraph', data: { hProperties: { className: ['note-elsewhere'] } }, children: links });
-  }
-  return { type: 'footnoteDefinition', identifier: entity.id, label: entity.id, children: children as FootnoteDefinition['children'] };
+export function definitionFor(id: string): FootnoteDefinition {
+  const note: MdxJsxFlowElement = {
+    type: 'mdxJsxFlowElement',
+    name: ENTITY_NOTE,
+    attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: id }],
+    children: [],
+  };
+  return { type: 'footnoteDefinition', identifier: id, label: id, children: [note] };
 }

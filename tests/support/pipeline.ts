@@ -1,27 +1,49 @@
 // Runs markdown through the same plugins as the site, without Astro, for
-// input → output tests of the annotation pipeline.
-import type { Root as HastRoot } from 'hast';
+// input → output tests of the annotation pipeline. Entity notes are filled in
+// as src/components/EntityNote.astro does on the site.
+import type { Root as HastRoot, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { fromHtml } from 'hast-util-from-html';
+import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
+import { entityNoteHtml, type NoteOptions } from '../../src/lib/entity-note.ts';
+import { loadGlossary, type Glossary } from '../../src/lib/glossary-source.ts';
 import { articlePipeline, remarkRehypeOptions } from '../../src/plugins/index.ts';
 
 export const fixtureGlossary = () => loadGlossary('tests/fixtures/glossary');
 
-export async function renderArticle(markdown: string, path = 'content/articles/test.mdx', base = '/') {
-  const pipeline = articlePipeline(fixtureGlossary(), base);
+export async function renderArticle(markdown: string, path = 'content/articles/test.mdx', base = '/', elsewhere?: NoteOptions['elsewhere']) {
+  const glossary = fixtureGlossary();
+  const pipeline = articlePipeline(glossary);
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(pipeline.remarkPlugins)
-    .use(remarkRehype, remarkRehypeOptions)
+    .use(remarkRehype, { ...remarkRehypeOptions, passThrough: ['mdxJsxFlowElement'] })
     .use(pipeline.rehypePlugins);
   const file = new VFile({ value: markdown, path });
   const tree = (await processor.run(processor.parse(file), file)) as HastRoot;
+  fillEntityNotes(tree, glossary, { base, elsewhere });
   const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {};
   return { tree, html: toHtml(tree), frontmatter };
+}
+
+/** Replace each <EntityNote id> placeholder with the note, as the article page renders it. */
+function fillEntityNotes(tree: HastRoot, glossary: Glossary, options: Omit<NoteOptions, 'backrefs'>) {
+  visit(tree, (node, index, parent) => {
+    if (node.type !== 'mdxJsxFlowElement' || !parent || index === undefined) return;
+    const note = node as unknown as MdxJsxFlowElementHast;
+    const id = note.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
+    const entity = glossary.get(String(id));
+    if (!entity) throw new Error(`placeholder for unknown entity ${String(id)}`);
+    const backrefs = toHtml({ type: 'root', children: note.children as RootContent[] });
+    const html = entityNoteHtml(entity.id, entity, { ...options, backrefs });
+    parent.children.splice(index, 1, ...(fromHtml(html, { fragment: true }).children as typeof parent.children));
+    return [SKIP, index];
+  });
 }

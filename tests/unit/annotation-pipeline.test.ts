@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { selectAll, select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { renderArticle } from '../support/pipeline.ts';
+import { compile } from '@mdx-js/mdx';
+import remarkGfm from 'remark-gfm';
+import type { PluggableList } from 'unified';
+import { articlePipeline, remarkRehypeOptions } from '../../src/plugins/index.ts';
+import { entityNoteHtml, otherArticles } from '../../src/lib/entity-note.ts';
+import { fixtureGlossary, renderArticle } from '../support/pipeline.ts';
 
 describe('remark-glossary-notes + rehype-notes', () => {
   it('resolves a glossary label into a note built from the entry', async () => {
@@ -65,6 +70,50 @@ describe('remark-glossary-notes + rehype-notes', () => {
 
   it('fails when an editorial label shadows a glossary id', async () => {
     await expect(renderArticle('Kiev[^kyiv].\n\n[^kyiv]: my own note\n', 'c.mdx')).rejects.toThrow(/also a glossary id/);
+  });
+});
+
+describe('entity notes', () => {
+  it('names up to three other articles and counts the rest, linking to the entry for them', async () => {
+    const titles = ['One', 'Two', 'Three', 'Four', 'Five'];
+    const elsewhere = otherArticles(['a0', 'a1', 'here', 'a2', 'a3', 'a4'], 'here', (slug) => ({ slug, title: titles[Number(slug.slice(1))] }));
+    expect(elsewhere.total).toBe(5);
+    const { tree } = await renderArticle('Kiev[^kyiv].\n', 'x.mdx', '/', elsewhere);
+    const line = select('li#fn-kyiv p.note-elsewhere', tree)!;
+    expect(toString(line)).toBe('Also in One, Two, Three and 2 other texts. ↩');
+    expect(selectAll('a', line).map((a) => a.properties.href)).toEqual([
+      '/articles/a0/', '/articles/a1/', '/articles/a2/', '/glossary/kyiv/', '#fnref-kyiv',
+    ]);
+  });
+
+  it('says nothing of other articles when there are none, and closes the last paragraph with the back-references', async () => {
+    const { tree } = await renderArticle('Kiev[^kyiv] and Kyiv[^kyiv].\n', 'x.mdx', '/', otherArticles(['x'], 'x', () => undefined));
+    const note = select('li#fn-kyiv', tree)!;
+    expect(select('.note-elsewhere', note)).toBeFalsy();
+    const paragraphs = selectAll('p', note);
+    expect(selectAll('a[data-footnote-backref]', paragraphs.at(-1)!)).toHaveLength(2);
+    expect(selectAll(':scope > a', note)).toHaveLength(0);
+  });
+
+  it('renders the same note for the same entry whatever the base, each with its own links', () => {
+    const kyiv = fixtureGlossary().get('kyiv')!;
+    expect(entityNoteHtml('kyiv', kyiv, { base: '/' })).toContain('href="/glossary/kyiv/"');
+    expect(entityNoteHtml('kyiv', kyiv, { base: '/edition/' })).toContain('href="/edition/glossary/kyiv/"');
+  });
+
+  it('compiles an article without copying any entry’s text into it (modules stay small as the glossary grows)', async () => {
+    const glossary = fixtureGlossary();
+    const pipeline = articlePipeline(glossary);
+    const js = String(
+      await compile('Putin[^vladimir-putin] in Kiev[^kyiv].\n', {
+        remarkPlugins: [remarkGfm, ...pipeline.remarkPlugins] as PluggableList,
+        rehypePlugins: pipeline.rehypePlugins,
+        remarkRehypeOptions,
+      }),
+    );
+    expect(js).toContain('EntityNote');
+    expect(js).toContain('"#fnref-kyiv"');
+    for (const e of glossary.values()) expect(js).not.toContain(e.summary.slice(0, 30));
   });
 });
 

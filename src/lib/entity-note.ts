@@ -1,0 +1,103 @@
+// The note for a glossary entity, as HTML: its name linking to its entry, kind,
+// summary, a few key dates, what happened later, and the other articles that
+// mention it. Rendered per page (src/components/EntityNote.astro) rather than
+// compiled into each article, so an article module holds only a placeholder
+// and the build stays linear as articles and entities grow.
+import type { Element, ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { formatDate } from './dates.ts';
+import type { EntityData } from './schema.ts';
+import { articlePath, entryPath, joinBase } from './urls.ts';
+
+export type NoteEntity = Pick<EntityData, 'name' | 'kind' | 'summary' | 'dates' | 'later'>;
+
+export interface NoteArticle {
+  slug: string;
+  title: string;
+}
+
+export interface NoteOptions {
+  base: string;
+  /** The other articles that mention the entity: the first few by name, and how many in all. */
+  elsewhere?: { named: readonly NoteArticle[]; total: number };
+  /** Back-references (trusted HTML), appended to the last paragraph as GFM does. */
+  backrefs?: string;
+}
+
+const MAX_DATES = 3;
+/** "Also in" names at most this many other texts; the entry page lists them all. */
+export const MAX_ELSEWHERE = 3;
+
+const text = (value: string): ElementContent => ({ type: 'text', value });
+const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
+
+/** The paragraphs that depend on the entry alone: made once per entry (a new object when it is edited). */
+const cache = new WeakMap<NoteEntity, Map<string, string[]>>();
+
+function coreParagraphs(id: string, entity: NoteEntity, base: string): string[] {
+  const byBase = cache.get(entity) ?? new Map<string, string[]>();
+  cache.set(entity, byBase);
+  let paragraphs = byBase.get(base);
+  if (paragraphs) return paragraphs;
+  const out: Element[] = [
+    el('p', {}, [el('a', { href: joinBase(base, entryPath(id)) }, [text(entity.name)]), text(` (${entity.kind}). ${entity.summary}`)]),
+  ];
+  if (entity.dates.length) {
+    const dates = entity.dates
+      .slice(0, MAX_DATES)
+      .map((d) => `${formatDate(d.date)}${d.end ? ` – ${formatDate(d.end)}` : ''}: ${d.label}`)
+      .join('; ');
+    out.push(el('p', { className: ['note-dates'] }, [text(`${dates}${entity.dates.length > MAX_DATES ? '; …' : '.'}`)]));
+  }
+  for (const fact of entity.later) {
+    out.push(el('p', { className: ['note-later'] }, [el('strong', {}, [text(`Later, ${formatDate(fact.date)}:`)]), text(` ${fact.text}`)]));
+  }
+  paragraphs = out.map((p) => toHtml(p));
+  byBase.set(base, paragraphs);
+  return paragraphs;
+}
+
+function elsewhereParagraph(id: string, base: string, { named, total }: NonNullable<NoteOptions['elsewhere']>): string {
+  const shown = named.slice(0, MAX_ELSEWHERE);
+  const more = Math.max(0, total - shown.length);
+  const links: ElementContent[] = [text('Also in ')];
+  shown.forEach((a, i) => {
+    if (i) links.push(text(i === shown.length - 1 && !more ? ' and ' : ', '));
+    links.push(el('a', { href: joinBase(base, articlePath(a.slug)) }, [el('em', {}, [text(a.title)])]));
+  });
+  if (more) {
+    links.push(text(' and '));
+    links.push(el('a', { href: joinBase(base, entryPath(id)) }, [text(`${more} other ${more === 1 ? 'text' : 'texts'}`)]));
+  }
+  links.push(text('.'));
+  return toHtml(el('p', { className: ['note-elsewhere'] }, links));
+}
+
+/** The note's paragraphs as HTML, one per line, back-references closing the last. */
+export function entityNoteHtml(id: string, entity: NoteEntity, { base, elsewhere, backrefs = '' }: NoteOptions): string {
+  const paragraphs = [...coreParagraphs(id, entity, base)];
+  if (elsewhere?.total) paragraphs.push(elsewhereParagraph(id, base, elsewhere));
+  if (backrefs) {
+    const last = paragraphs.length - 1;
+    paragraphs[last] = `${paragraphs[last].slice(0, -'</p>'.length)} ${backrefs}</p>`;
+  }
+  return paragraphs.join('\n');
+}
+
+/** The other articles mentioning an entity, from all that do (series order): the first few, and how many. */
+export function otherArticles<T extends NoteArticle>(all: readonly string[], current: string, find: (slug: string) => T | undefined) {
+  const named: T[] = [];
+  let total = 0;
+  for (const slug of all) {
+    if (slug === current) continue;
+    total++;
+    const a = named.length < MAX_ELSEWHERE ? find(slug) : undefined;
+    if (a) named.push(a);
+  }
+  return { named, total };
+}
