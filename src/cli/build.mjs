@@ -8,6 +8,7 @@
 // `Fix:` line) before Astro starts; a failure after it is Astro's or
 // Pagefind's own, and is named as such.
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,10 +56,21 @@ function removeStaleWork() {
   }
 }
 
+/**
+ * Node's default heap (about 4 GB) is what runs out first on a large edition;
+ * give the astro step half the machine's memory unless NODE_OPTIONS sets it.
+ */
+function astroNodeOptions() {
+  const given = process.env.NODE_OPTIONS ?? '';
+  if (/--max-old-space-size/.test(given)) return given;
+  const mb = Math.max(4096, Math.floor(os.totalmem() / 2 / 2 ** 20));
+  return `${given} --max-old-space-size=${mb}`.trim();
+}
+
 fs.mkdirSync(path.dirname(work), { recursive: true });
 removeStaleWork();
 fs.rmSync(work, { recursive: true, force: true });
-const env = { EDITION_OUT_DIR: work, ASTRO_TELEMETRY_DISABLED: '1' };
+const env = { EDITION_OUT_DIR: work, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: astroNodeOptions() };
 // Astro lets these environment variables override import.meta.env.* in pages:
 // a stray BASE_URL (test runners set it) would silently drop the SITE_BASE sub-path
 // from every link. The config's own settings (SITE_BASE, SITE_URL) are what count.

@@ -25,5 +25,7 @@ export const remarkRehypeOptions = {
   footnoteLabel: 'Notes',
   footnoteLabelTagName: 'h2',
   footnoteLabelProperties: { className: ['notes-heading'] },
-  footnoteBackLabel: (i: number, n: number) => `Back to reference ${i + 1}${n > 1 ? `-${n}` : ''}`,
+  // The same words for every note (the list item already says which note it is):
+  // they repeat on every note of every article, and compress to almost nothing.
+  footnoteBackLabel: (_i: number, n: number) => (n > 1 ? `Back to the text (reference ${n})` : 'Back to the text'),
 };

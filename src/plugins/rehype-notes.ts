@@ -1,7 +1,8 @@
 // Marks each note and each note reference as an entity note (rendered from
 // the glossary) or an editorial note (written in the article), so styles,
 // previews and search can tell them apart. Markup is kept lean: these
-// attributes repeat on every reference of every article.
+// attributes repeat on every reference of every article, so an entity
+// reference's data-entity serves the pipeline only (rehype-paragraphs drops it).
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';

@@ -1,8 +1,11 @@
 // Gives each paragraph of the author's text a stable id (p-1, p-2, …) and a
 // quiet permalink, and records its plain text and annotated mentions for the
-// mention index.
+// mention index. It is the last reader of the data-entity marks the earlier
+// plugins leave on mentions and references, and removes them: the page has
+// no use for them, and they repeat on every reference of every article.
 // Only top-level paragraphs count: notes and editorial blocks are not the text.
 import type { Element, ElementContent, Root } from 'hast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Paragraph, ParagraphNote } from '../lib/mentions.ts';
 
@@ -20,6 +23,9 @@ export function rehypeParagraphs() {
     data.astro ??= {};
     data.astro.frontmatter ??= {};
     data.astro.frontmatter.paragraphs = paragraphs;
+    visit(tree, 'element', (node) => {
+      delete node.properties.dataEntity;
+    });
   };
 }
 

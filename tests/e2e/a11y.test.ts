@@ -37,7 +37,7 @@ describe('axe-core', () => {
 
     it(`article with a note preview open, ${scheme}: no violations`, async () => {
       const page = await openPage(PAGE_TYPES.article, scheme, 900);
-      await page.locator('a[data-entity="vladimir-putin"]').first().click();
+      await page.locator('a[href="#fn-vladimir-putin"]').first().click();
       await page.waitForSelector('.note-popover');
       expect(await violations(page)).toEqual([]);
       await page.context().close();
@@ -84,7 +84,7 @@ describe('keyboard only', () => {
     const page = await context.newPage();
     await page.goto(new URL('articles/macron-ukraine-crisis/', site).href);
 
-    await tabTo(page, 'a[data-entity="minsk-agreements"]');
+    await tabTo(page, 'a[href="#fn-minsk-agreements"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.note-popover');
     await tabTo(page, '.note-popover a[href="/glossary/minsk-agreements/"]', 5);

@@ -36,9 +36,34 @@ describe('notes', () => {
     await page.context().close();
   });
 
+  it('fetch their preview code only when a reader first opens one (narrow screens), and wide screens never do', async () => {
+    const fetched = (page: Page) => {
+      const urls: string[] = [];
+      page.on('request', (r) => urls.push(r.url()));
+      return () => urls.filter((u) => /note-popover/.test(u)).length;
+    };
+    const narrow = await browser().newPage({ viewport: { width: 600, height: 900 } });
+    const count = fetched(narrow);
+    await narrow.goto(new URL('articles/minsk-last-chance/', site).href, { waitUntil: 'networkidle' });
+    expect(count()).toBe(0);
+    await narrow.locator('a[href="#fn-vladimir-putin"]').first().click();
+    await expect.poll(() => narrow.locator('.note-popover').count()).toBe(1);
+    expect(count()).toBe(1);
+    expect(new URL(narrow.url()).hash).toBe('');
+    await narrow.close();
+
+    const wide = await browser().newPage({ viewport: { width: 1400, height: 900 } });
+    const wideCount = fetched(wide);
+    await wide.goto(new URL('articles/minsk-last-chance/', site).href, { waitUntil: 'networkidle' });
+    await wide.locator('a[href="#fn-vladimir-putin"]').first().click();
+    await expect.poll(() => wide.evaluate('document.activeElement?.classList.contains("sidenote")')).toBe(true);
+    expect(wideCount()).toBe(0);
+    await wide.close();
+  });
+
   it('open on click, show the glossary link, and close on a click elsewhere', async () => {
     const page = await open('articles/diplomatic-off-ramp/', { width: 1000 });
-    await page.locator('a[data-entity="vladimir-putin"]').first().click();
+    await page.locator('a[href="#fn-vladimir-putin"]').first().click();
     const popover = page.locator('.note-popover');
     await expect.poll(() => popover.count()).toBe(1);
     expect(await popover.locator('a[href="/glossary/vladimir-putin/"]').count()).toBe(1);
@@ -75,7 +100,7 @@ describe('cross-links', () => {
   it('lead from an article to an entry and, by a backlink, to a paragraph of another article', async () => {
     const page = await open('articles/macron-ukraine-crisis/', { width: 1000 });
     // The entity link inside the note for the Minsk agreements.
-    await page.locator('a[data-entity="minsk-agreements"]').first().click();
+    await page.locator('a[href="#fn-minsk-agreements"]').first().click();
     await page.locator('.note-popover a[href="/glossary/minsk-agreements/"]').click();
     await page.waitForURL(/\/glossary\/minsk-agreements\/$/);
     expect(await page.locator('h1').innerText()).toBe('Minsk agreements');
@@ -99,7 +124,7 @@ describe('cross-links', () => {
 describe('previews', () => {
   it('open on hover after a delay and stay open while the pointer moves onto them (WCAG 1.4.13)', async () => {
     const page = await open('articles/minsk-last-chance/', { width: 1000 });
-    const ref = page.locator('a[data-entity="vladimir-putin"]').first();
+    const ref = page.locator('a[href="#fn-vladimir-putin"]').first();
     await ref.hover();
     const popover = page.locator('.note-popover');
     await expect.poll(() => popover.count()).toBe(1);
@@ -161,7 +186,7 @@ describe('previews', () => {
 
   it('show an entity’s summary, dates, later facts, entry link and the other articles', async () => {
     const page = await open('articles/minsk-last-chance/', { width: 1000 });
-    await page.locator('a[data-entity="vladimir-putin"]').first().click();
+    await page.locator('a[href="#fn-vladimir-putin"]').first().click();
     const popover = page.locator('.note-popover');
     const text = await popover.innerText();
     expect(text).toContain('President of Russia');
