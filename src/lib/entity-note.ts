@@ -90,7 +90,7 @@ export function entityNoteHtml(id: string, entity: NoteEntity, { base, elsewhere
 }
 
 /** The other articles mentioning an entity, from all that do (series order): the first few, and how many. */
-export function otherArticles<T extends NoteArticle>(all: readonly string[], current: string, find: (slug: string) => T | undefined) {
+export function elsewhereFor<T extends NoteArticle>(all: readonly string[], current: string, find: (slug: string) => T | undefined) {
   const named: T[] = [];
   let total = 0;
   for (const slug of all) {

@@ -36,15 +36,34 @@ export function otherArticles(index: MentionIndex, slug: string, slugs: readonly
 
 /** Entries named in the same paragraphs as `id`, with how many paragraphs they share; most first. */
 export function coMentioned(index: MentionIndex, id: string): { id: string; paragraphs: number }[] {
-  const own = new Set((index.get(id)?.paragraphs ?? []).map((p) => `${p.article}#${p.paragraph}`));
-  if (!own.size) return [];
-  const out: { id: string; paragraphs: number }[] = [];
-  for (const [other, e] of index) {
-    if (other === id) continue;
-    const n = e.paragraphs.filter((p) => own.has(`${p.article}#${p.paragraph}`)).length;
-    if (n) out.push({ id: other, paragraphs: n });
+  const byParagraph = entitiesByParagraph(index);
+  const counts = new Map<string, number>();
+  for (const p of index.get(id)?.paragraphs ?? []) {
+    for (const other of byParagraph.get(`${p.article}#${p.paragraph}`) ?? []) {
+      if (other !== id) counts.set(other, (counts.get(other) ?? 0) + 1);
+    }
   }
-  return out.sort((a, b) => b.paragraphs - a.paragraphs || a.id.localeCompare(b.id));
+  return [...counts]
+    .map(([other, paragraphs]) => ({ id: other, paragraphs }))
+    .sort((a, b) => b.paragraphs - a.paragraphs || a.id.localeCompare(b.id));
+}
+
+/** "article#p-3" → the entities named there: made once per index, so each entry page is a lookup. */
+const paragraphsCache = new WeakMap<MentionIndex, Map<string, string[]>>();
+function entitiesByParagraph(index: MentionIndex): Map<string, string[]> {
+  let map = paragraphsCache.get(index);
+  if (map) return map;
+  map = new Map();
+  for (const [id, e] of index) {
+    for (const p of e.paragraphs) {
+      const key = `${p.article}#${p.paragraph}`;
+      const list = map.get(key);
+      if (list) list.push(id);
+      else map.set(key, [id]);
+    }
+  }
+  paragraphsCache.set(index, map);
+  return map;
 }
 
 /** For each text that names `id`: its first paragraph doing so, in the index's (series) order. */

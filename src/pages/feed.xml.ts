@@ -1,4 +1,4 @@
-// Atom feed of the three texts, in full: the text, its lost-quotation gaps and
+// Atom feed of the texts (the newest FEED_ENTRIES), in full: the text, its lost-quotation gaps and
 // its notes, as the article page shows them without JavaScript.
 import type { APIRoute } from 'astro';
 import { render } from 'astro:content';
@@ -12,6 +12,9 @@ import { loadEdition } from '../lib/edition.ts';
 import { absoluteUrl } from '../lib/meta.ts';
 import { SITE } from '../lib/site.ts';
 import { articlePath } from '../lib/urls.ts';
+
+/** The newest texts, in full; a large edition's feed would otherwise hold every article. */
+const FEED_ENTRIES = 50;
 
 const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -31,7 +34,7 @@ export const GET: APIRoute = async () => {
   const entries: string[] = [];
   // Atom wants a time; the texts' dates are days, inferred, so midnight UTC of the latest possible day.
   const stamp = (day: string) => `${day}T00:00:00Z`;
-  for (const a of [...articles].reverse()) {
+  for (const a of [...articles].reverse().slice(0, FEED_ENTRIES)) {
     const d = a.entry.data;
     const link = absoluteUrl(articlePath(a.slug));
     const { Content } = await render(a.entry);

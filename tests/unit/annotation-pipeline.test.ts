@@ -5,7 +5,7 @@ import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import type { PluggableList } from 'unified';
 import { articlePipeline, remarkRehypeOptions } from '../../src/plugins/index.ts';
-import { entityNoteHtml, otherArticles } from '../../src/lib/entity-note.ts';
+import { entityNoteHtml, elsewhereFor } from '../../src/lib/entity-note.ts';
 import { fixtureGlossary, renderArticle } from '../support/pipeline.ts';
 
 describe('remark-glossary-notes + rehype-notes', () => {
@@ -77,7 +77,7 @@ describe('remark-glossary-notes + rehype-notes', () => {
 describe('entity notes', () => {
   it('names up to three other articles and counts the rest, linking to the entry for them', async () => {
     const titles = ['One', 'Two', 'Three', 'Four', 'Five'];
-    const elsewhere = otherArticles(['a0', 'a1', 'here', 'a2', 'a3', 'a4'], 'here', (slug) => ({ slug, title: titles[Number(slug.slice(1))] }));
+    const elsewhere = elsewhereFor(['a0', 'a1', 'here', 'a2', 'a3', 'a4'], 'here', (slug) => ({ slug, title: titles[Number(slug.slice(1))] }));
     expect(elsewhere.total).toBe(5);
     const { tree } = await renderArticle('Kiev[^kyiv].\n', 'x.mdx', '/', elsewhere);
     const line = select('li#fn-kyiv p.note-elsewhere', tree)!;
@@ -88,7 +88,7 @@ describe('entity notes', () => {
   });
 
   it('says nothing of other articles when there are none, and closes the last paragraph with the back-references', async () => {
-    const { tree } = await renderArticle('Kiev[^kyiv] and Kyiv[^kyiv].\n', 'x.mdx', '/', otherArticles(['x'], 'x', () => undefined));
+    const { tree } = await renderArticle('Kiev[^kyiv] and Kyiv[^kyiv].\n', 'x.mdx', '/', elsewhereFor(['x'], 'x', () => undefined));
     const note = select('li#fn-kyiv', tree)!;
     expect(select('.note-elsewhere', note)).toBeFalsy();
     const paragraphs = selectAll('p', note);
