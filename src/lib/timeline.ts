@@ -89,8 +89,10 @@ export function buildTimeline(
     fact.key ||= key;
     if (!fact.entries.some((e) => e.id === entry.id)) fact.entries.push({ id: entry.id, name: entry.name });
     row.rank.set(entry.id, kindRank(entry.kind));
+    const listed = new Set(fact.articles.map((a) => a.slug));
     for (const ref of discussed(entry.id)) {
-      if (!fact.articles.some((a) => a.slug === ref.slug)) fact.articles.push(ref);
+      if (!listed.has(ref.slug)) fact.articles.push(ref);
+      listed.add(ref.slug);
     }
   };
 
