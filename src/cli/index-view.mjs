@@ -20,8 +20,14 @@ export function dropNonText(html) {
   return html
     .replace(/<sup><a [^>]*data-footnote-ref[^>]*>[^<]*<\/a><\/sup>/g, '')
     .replace(/<a class="pilcrow"[^>]*>¶<\/a>/g, '')
-    .replace(/<li [^>]*class="note-entity"[^>]*>[\s\S]*?<\/li>/g, '');
+    .replace(/<li [^>]*class="note-entity"[^>]*>[\s\S]*?<\/li>/g, '')
+    .replace(MENTION_ITEMS, '');
 }
+
+// An entry's "Mentioned in" list is ignored by Pagefind, all but its article
+// filters (the group headings); its paragraphs would only be parsed and thrown
+// away, and an entry named in a thousand articles lists thousands of them.
+const MENTION_ITEMS = /(?<=<h3 data-pagefind-filter="article">[^<]*<\/h3>)<ol>[\s\S]*?<\/ol>/g;
 
 /** Copy every .html file under `site` into `out`, transformed. */
 export function writeIndexView(site, out) {
