@@ -145,6 +145,40 @@ describe('search', () => {
     await page.close();
   });
 
+  it('counts a page once when the query is searched under several spellings', async () => {
+    const page = await browser().newPage();
+    // “Kiev” is also searched as “Kyiv”: the Kyiv entry holds both spellings.
+    await page.goto(new URL('search/?q=Kiev', site).href);
+    const total = (await resultUrls(page, 'Kiev')).length;
+    const count = (key: string) => page.locator(`[data-count="${key}"]`).innerText().then(Number);
+    await expect.poll(() => count('kind:article')).toBe(3);
+    let sum = 0;
+    for (const kind of ['article', 'person', 'organization', 'treaty', 'event', 'place', 'concept']) sum += await count(`kind:${kind}`);
+    expect(sum).toBe(total);
+    // An article's count is the number of results choosing it gives.
+    const box = page.locator('input[data-filter="article"]').first();
+    const expected = await count(`article:${await box.getAttribute('value')}`);
+    await box.check();
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(new RegExp(`^${expected} results? for`));
+    await page.close();
+  });
+
+  it('fetches for the header results only the small kind and entry filters, and only the shown fragments', async () => {
+    const page = await browser().newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(new URL('about/', site).href, { waitUntil: 'networkidle' });
+    await page.locator('#site-search').fill('Russia');
+    await page.waitForSelector('#header-results [role=option]');
+    await expect.poll(() => page.locator('#header-results').innerText()).toMatch(/All \d+ results/);
+    const all = Number(/All (\d+) results/.exec(await page.locator('#header-results').innerText())![1]);
+    expect(all).toBeGreaterThan(5);
+    // Ranking needs the kind and entry filters; the article and page filters (which grow with the edition) wait for counts.
+    expect(fetched.filter((u) => u.endsWith('.pf_filter')).length).toBeLessThanOrEqual(2);
+    expect(fetched.filter((u) => u.endsWith('.pf_fragment')).length).toBe(5);
+    await page.close();
+  });
+
   it('is keyboard first: "/" and Ctrl+K focus the header box; arrows, Enter and Escape work; the count is announced', async () => {
     const page = await browser().newPage();
     await page.goto(new URL('about/', site).href);

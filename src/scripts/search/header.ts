@@ -53,8 +53,8 @@ export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
       status.textContent = '';
       return;
     }
-    const outcome = await search(query);
-    if (mine !== seq) return;
+    const outcome = await search(query, {}, () => mine !== seq);
+    if (!outcome || mine !== seq) return;
     const shown = await Promise.all(outcome.hits.slice(0, SHOWN).map((h: Hit) => h.load()));
     if (mine !== seq) return;
     panel.replaceChildren();

@@ -48,14 +48,15 @@ export function startSearchPage() {
 
   const showMore = async (mine: number) => {
     const batch = hits.slice(shown, shown + PAGE);
-    const loaded = await Promise.all(batch.map((h) => h.load()));
-    if (mine !== seq) return;
-    for (const r of loaded) {
+    // Fetched together, shown in order as each arrives: the first need not wait for the last.
+    for (const load of batch.map((h) => h.load())) {
+      const r = await load;
+      if (mine !== seq) return;
       const li = document.createElement('li');
       li.append(renderResult(r, terms));
       list.append(li);
+      shown++;
     }
-    shown += batch.length;
     more.hidden = shown >= hits.length;
   };
 
@@ -69,8 +70,8 @@ export function startSearchPage() {
       more.hidden = true;
       return;
     }
-    const outcome = await search(query, selected());
-    if (mine !== seq) return;
+    const outcome = await search(query, selected(), () => mine !== seq);
+    if (!outcome || mine !== seq) return;
     hits = outcome.hits;
     terms = outcome.terms;
     shown = 0;
