@@ -179,6 +179,22 @@ describe('search', () => {
     await page.close();
   });
 
+  it('searches as the reader types from two characters; a submitted single letter still runs', async () => {
+    const page = await browser().newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(new URL('about/', site).href, { waitUntil: 'networkidle' });
+    await page.locator('#site-search').pressSequentially('G');
+    await page.waitForTimeout(800);
+    expect(fetched.filter((u) => u.endsWith('.pf_index'))).toEqual([]);
+    expect(await page.locator('#header-results').isHidden()).toBe(true);
+    await page.locator('#site-search').pressSequentially('r');
+    await page.waitForSelector('#header-results:not([hidden]) [role=option]');
+    await page.goto(new URL('search/?q=G', site).href);
+    expect((await resultUrls(page, 'G')).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('is keyboard first: "/" and Ctrl+K focus the header box; arrows, Enter and Escape work; the count is announced', async () => {
     const page = await browser().newPage();
     await page.goto(new URL('about/', site).href);

@@ -53,6 +53,12 @@ export interface SearchOutcome {
 
 const BASE = import.meta.env.BASE_URL;
 export const FILTER_GROUPS = ['kind', 'article'] as const;
+/**
+ * Searching as the reader types starts at this many characters: one letter,
+ * as a prefix, matches nearly every page, and its index chunks and fragments
+ * buy nothing. A submitted (or linked) one-letter query still runs.
+ */
+export const MIN_TYPED = 2;
 
 let ready: Promise<{ pf: Pagefind; table: SearchEntity[] }> | undefined;
 

@@ -1,7 +1,7 @@
 // The search page: query and filters in the URL, results with counts, more on
 // request, arrow keys between results. Hidden without JavaScript, where the
 // page offers the glossary and the articles instead.
-import { search, FILTER_GROUPS, type Filters, type Hit } from './engine.ts';
+import { MIN_TYPED, search, FILTER_GROUPS, type Filters, type Hit } from './engine.ts';
 import { renderResult } from './render.ts';
 
 // Each shown result fetches its fragment: show a few at once, more on request.
@@ -60,11 +60,11 @@ export function startSearchPage() {
     more.hidden = shown >= hits.length;
   };
 
-  const run = async () => {
+  const run = async (typed = false) => {
     const mine = ++seq;
     syncUrl();
     const query = input.value.trim();
-    if (!query) {
+    if (!query || (typed && query.length < MIN_TYPED)) {
       list.replaceChildren();
       status.textContent = '';
       more.hidden = true;
@@ -96,7 +96,7 @@ export function startSearchPage() {
   let timer: number | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = window.setTimeout(run, 60);
+    timer = window.setTimeout(run, 60, true);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
