@@ -3,6 +3,7 @@
 // page offers the glossary and the articles instead.
 import { MIN_TYPED, search, FILTER_GROUPS, type Filters, type Hit } from './engine.ts';
 import { renderResult } from './render.ts';
+import { arrange, ensureChosen } from './filters.ts';
 
 // Each shown result fetches its fragment: show a few at once, more on request.
 const PAGE = 6;
@@ -23,6 +24,8 @@ export function startSearchPage() {
   for (const box of ui.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-filter]')) {
     box.checked = params.getAll(box.dataset.filter!).includes(box.value);
   }
+  const fieldset = (group: string) => ui.querySelector<HTMLElement>(`fieldset[data-group="${group}"]`);
+  for (const group of FILTER_GROUPS) ensureChosen(fieldset(group)!, group, params.getAll(group));
 
   let seq = 0;
   let hits: Hit[] = [];
@@ -86,6 +89,7 @@ export function startSearchPage() {
     const counts = await outcome.counts();
     if (mine !== seq) return;
     for (const [group, values] of Object.entries(counts)) {
+      arrange(fieldset(group)!, group, values);
       for (const [value, n] of Object.entries(values)) {
         const count = ui.querySelector<HTMLElement>(`[data-count="${group}:${CSS.escape(value)}"]`);
         if (count) count.textContent = String(n);
