@@ -21,6 +21,15 @@ async function resultUrls(page: Page, query: string): Promise<string[]> {
   return page.locator('.result-title').evaluateAll((els) => els.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
+/** A page at `path` that records the path of every request it makes. */
+async function tracked(path: string) {
+  const page = await browser().newPage();
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(new URL(path, site).href, { waitUntil: 'networkidle' });
+  return { page, fetched };
+}
+
 describe('search', () => {
   it('finds all three articles for “Minsk”', async () => {
     const page = await browser().newPage();
@@ -164,10 +173,7 @@ describe('search', () => {
   });
 
   it('fetches for the header results only the small kind and entry filters, and only the shown fragments', async () => {
-    const page = await browser().newPage();
-    const fetched: string[] = [];
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(new URL('about/', site).href, { waitUntil: 'networkidle' });
+    const { page, fetched } = await tracked('about/');
     await page.locator('#site-search').fill('Russia');
     await page.waitForSelector('#header-results [role=option]');
     await expect.poll(() => page.locator('#header-results').innerText()).toMatch(/All \d+ results/);
@@ -180,10 +186,7 @@ describe('search', () => {
   });
 
   it('searches as the reader types from two characters; a submitted single letter still runs', async () => {
-    const page = await browser().newPage();
-    const fetched: string[] = [];
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(new URL('about/', site).href, { waitUntil: 'networkidle' });
+    const { page, fetched } = await tracked('about/');
     await page.locator('#site-search').pressSequentially('G');
     await page.waitForTimeout(800);
     expect(fetched.filter((u) => u.endsWith('.pf_index'))).toEqual([]);
@@ -236,10 +239,7 @@ describe('search', () => {
   });
 
   it('downloads nothing of search until the reader starts to search', async () => {
-    const page = await browser().newPage();
-    const fetched: string[] = [];
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(new URL('articles/minsk-last-chance/', site).href, { waitUntil: 'networkidle' });
+    const { page, fetched } = await tracked('articles/minsk-last-chance/');
     expect(fetched.filter((u) => u.includes('pagefind') || u.includes('search'))).toEqual([]);
     await page.locator('#site-search').fill('Minsk');
     await page.waitForSelector('#header-results [role=option]');

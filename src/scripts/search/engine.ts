@@ -139,21 +139,19 @@ export async function search(query: string, selected: Filters = {}, stale = () =
       return out;
     })());
   const terms = highlightTerms(variants);
-  const found = await union(pf, variants, selected);
-  if (!found.size) return { query, terms, hits: [], counts };
-
   // Order: the named entities' own entries, then articles by how often they
   // name what was searched for (when it names an entity), then by score.
+  // The three searches run together, so their index files load in parallel.
+  const [found, entries, articles] = await Promise.all([
+    union(pf, variants, selected),
+    Promise.all(entities.map((e) => pf.search(null, { filters: { entry: e.id } }))),
+    entities.length ? union(pf, variants, { ...selected, kind: { any: ['article'] } }) : new Map(),
+  ]);
+  if (!found.size) return { query, terms, hits: [], counts };
   const entryIds: string[] = [];
-  for (const e of entities) {
-    for (const r of (await pf.search(null, { filters: { entry: e.id } }))?.results ?? []) {
-      if (found.has(r.id) && !entryIds.includes(r.id)) entryIds.push(r.id);
-    }
-  }
+  for (const r of entries.flatMap((res) => res?.results ?? [])) if (found.has(r.id) && !entryIds.includes(r.id)) entryIds.push(r.id);
   const weight = new Map<string, number>();
-  if (entities.length) {
-    for (const id of (await union(pf, variants, { ...selected, kind: { any: ['article'] } })).keys()) weight.set(id, found.get(id)?.words.size ?? 0);
-  }
+  for (const id of articles.keys()) weight.set(id, found.get(id)?.words.size ?? 0);
   const rest = [...found.values()]
     .map((f) => f.r)
     .filter((r) => !entryIds.includes(r.id))

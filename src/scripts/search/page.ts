@@ -1,7 +1,7 @@
 // The search page: query and filters in the URL, results with counts, more on
 // request, arrow keys between results. Hidden without JavaScript, where the
 // page offers the glossary and the articles instead.
-import { MIN_TYPED, search, FILTER_GROUPS, type Filters, type Hit } from './engine.ts';
+import { loadEngine, MIN_TYPED, search, FILTER_GROUPS, type Filters, type Hit } from './engine.ts';
 import { renderResult } from './render.ts';
 import { arrange, ensureChosen } from './filters.ts';
 
@@ -99,6 +99,8 @@ export function startSearchPage() {
 
   let timer: number | undefined;
   input.addEventListener('input', () => {
+    // Pagefind starts loading on the first keystroke, not after the pause.
+    loadEngine();
     clearTimeout(timer);
     timer = window.setTimeout(run, 60, true);
   });
