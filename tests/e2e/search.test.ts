@@ -198,6 +198,19 @@ describe('search', () => {
     await page.close();
   });
 
+  it('“Show more” clicked again while a batch loads adds the next batch once, in order', async () => {
+    const page = await browser().newPage();
+    await page.goto(new URL('search/?q=Russia', site).href);
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/^\d+ results/);
+    expect(parseInt(await page.locator('#search-status').innerText())).toBeGreaterThan(18);
+    await page.locator('#search-more').click();
+    await page.locator('#search-more').click();
+    await expect.poll(() => page.locator('.result-title').count()).toBe(18);
+    const urls = await page.locator('.result-title').evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(new Set(urls).size).toBe(18);
+    await page.close();
+  });
+
   it('is keyboard first: "/" and Ctrl+K focus the header box; arrows, Enter and Escape work; the count is announced', async () => {
     const page = await browser().newPage();
     await page.goto(new URL('about/', site).href);

@@ -51,16 +51,22 @@ export function startSearchPage() {
 
   const showMore = async (mine: number) => {
     const batch = hits.slice(shown, shown + PAGE);
-    // Fetched together, shown in order as each arrives: the first need not wait for the last.
-    for (const load of batch.map((h) => h.load())) {
+    // Claimed at once, so "Show more" is right while the batch loads.
+    shown += batch.length;
+    more.hidden = shown >= hits.length;
+    // The first result's fragment alone, then the rest together, shown in
+    // order: a query typed past after its first result fetches no more.
+    const first = batch[0]?.load();
+    if (first) await first.catch(() => undefined);
+    if (mine !== seq) return;
+    for (const load of [first, ...batch.slice(1).map((h) => h.load())]) {
+      if (!load) continue;
       const r = await load;
       if (mine !== seq) return;
       const li = document.createElement('li');
       li.append(renderResult(r, terms));
       list.append(li);
-      shown++;
     }
-    more.hidden = shown >= hits.length;
   };
 
   const run = async (typed = false) => {
@@ -112,9 +118,12 @@ export function startSearchPage() {
   ui.addEventListener('change', (e) => {
     if ((e.target as HTMLElement).matches('input[data-filter]')) run();
   });
+  // Batches requested while one loads follow it, in order.
+  let moreDone = Promise.resolve();
   more.addEventListener('click', () => {
     const first = shown;
-    showMore(seq).then(() => list.querySelectorAll<HTMLAnchorElement>('.result-title')[first]?.focus());
+    const mine = seq;
+    moreDone = moreDone.then(() => showMore(mine)).then(() => list.querySelectorAll<HTMLAnchorElement>('.result-title')[first]?.focus());
   });
 
   // Arrow keys: from the box into the results, and between result titles.
