@@ -3,7 +3,10 @@
 //   because Pagefind splits words only on whitespace and would otherwise
 //   index the pair as one unfindable word;
 // - note numbers and paragraph permalinks (¶) are dropped: they are not words;
-// - entity notes are dropped: the entity's own page is the result for them.
+// - entity notes are dropped: the entity's own page is the result for them;
+// - entry pages keep only the article filters of their "Mentioned in" list;
+// - each page gets a `page` filter naming it, so the search script can tell
+//   results apart from Pagefind's filter counts without loading fragments.
 // Doing this here keeps the served pages free of per-element ignore markers.
 // The served pages are not changed; ids, filters and metadata are identical,
 // so results still point at the real pages.
@@ -29,6 +32,14 @@ export function dropNonText(html) {
 // away, and an entry named in a thousand articles lists thousands of them.
 const MENTION_ITEMS = /(?<=<h3 data-pagefind-filter="article">[^<]*<\/h3>)<ol>[\s\S]*?<\/ol>/g;
 
+/** Tag the indexed body with a `page:<path>` filter (an empty element: no words). */
+export function tagPage(html, pagePath) {
+  return html.replace(/<[^>]*\sdata-pagefind-body(?=[\s>])[^>]*>/, (open) => `${open}<span data-pagefind-filter="page:${pagePath}"></span>`);
+}
+
+/** The site path of a built file: `glossary/kyiv/index.html` → `/glossary/kyiv/`. */
+export const pagePathOf = (rel) => `/${rel.split(path.sep).join('/')}`.replace(/index\.html$/, '');
+
 /** Copy every .html file under `site` into `out`, transformed. */
 export function writeIndexView(site, out) {
   fs.rmSync(out, { recursive: true, force: true });
@@ -40,7 +51,8 @@ export function writeIndexView(site, out) {
       } else if (entry.name.endsWith('.html')) {
         const to = path.join(out, path.relative(site, from));
         fs.mkdirSync(path.dirname(to), { recursive: true });
-        fs.writeFileSync(to, spaceDashes(dropNonText(fs.readFileSync(from, 'utf8'))));
+        const html = spaceDashes(dropNonText(fs.readFileSync(from, 'utf8')));
+        fs.writeFileSync(to, tagPage(html, pagePathOf(path.relative(site, from))));
       }
     }
   };

@@ -4,13 +4,8 @@
 
 export interface SearchEntity {
   id: string;
-  name: string;
-  url: string;
-  kind: string;
   /** Name and aliases. */
   names: string[];
-  /** Article title (its search filter value) → how many times it mentions the entity. */
-  articles: Record<string, number>;
 }
 
 /** Case, accents, apostrophes, dashes and a trailing possessive folded away. */

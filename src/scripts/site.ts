@@ -13,10 +13,12 @@ if (new URLSearchParams(location.search).has('highlight')) {
 const form = document.querySelector<HTMLFormElement>('.header-search');
 const input = form?.querySelector<HTMLInputElement>('input[type=search]');
 if (form && input) {
-  let started: Promise<() => void> | undefined;
+  let started = false;
   input.addEventListener('input', () => {
-    started ??= import('./search/index.ts').then((m) => m.startHeaderSearch(form, input));
-    started.then((run) => run());
+    // Once started, the header search listens to the box itself.
+    if (started) return;
+    started = true;
+    import('./search/index.ts').then((m) => m.startHeaderSearch(form, input)(true));
   });
 }
 

@@ -21,6 +21,15 @@ async function resultUrls(page: Page, query: string): Promise<string[]> {
   return page.locator('.result-title').evaluateAll((els) => els.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
+/** A page at `path` that records the path of every request it makes. */
+async function tracked(path: string) {
+  const page = await browser().newPage();
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(new URL(path, site).href, { waitUntil: 'networkidle' });
+  return { page, fetched };
+}
+
 describe('search', () => {
   it('finds all three articles for “Minsk”', async () => {
     const page = await browser().newPage();
@@ -145,6 +154,63 @@ describe('search', () => {
     await page.close();
   });
 
+  it('counts a page once when the query is searched under several spellings', async () => {
+    const page = await browser().newPage();
+    // “Kiev” is also searched as “Kyiv”: the Kyiv entry holds both spellings.
+    await page.goto(new URL('search/?q=Kiev', site).href);
+    const total = (await resultUrls(page, 'Kiev')).length;
+    const count = (key: string) => page.locator(`[data-count="${key}"]`).innerText().then(Number);
+    await expect.poll(() => count('kind:article')).toBe(3);
+    let sum = 0;
+    for (const kind of ['article', 'person', 'organization', 'treaty', 'event', 'place', 'concept']) sum += await count(`kind:${kind}`);
+    expect(sum).toBe(total);
+    // An article's count is the number of results choosing it gives.
+    const box = page.locator('input[data-filter="article"]').first();
+    const expected = await count(`article:${await box.getAttribute('value')}`);
+    await box.check();
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(new RegExp(`^${expected} results? for`));
+    await page.close();
+  });
+
+  it('fetches for the header results only the small kind and entry filters, and only the shown fragments', async () => {
+    const { page, fetched } = await tracked('about/');
+    await page.locator('#site-search').fill('Russia');
+    await page.waitForSelector('#header-results [role=option]');
+    await expect.poll(() => page.locator('#header-results').innerText()).toMatch(/All \d+ results/);
+    const all = Number(/All (\d+) results/.exec(await page.locator('#header-results').innerText())![1]);
+    expect(all).toBeGreaterThan(5);
+    // Ranking needs the kind and entry filters; the article and page filters (which grow with the edition) wait for counts.
+    expect(fetched.filter((u) => u.endsWith('.pf_filter')).length).toBeLessThanOrEqual(2);
+    expect(fetched.filter((u) => u.endsWith('.pf_fragment')).length).toBe(5);
+    await page.close();
+  });
+
+  it('searches as the reader types from two characters; a submitted single letter still runs', async () => {
+    const { page, fetched } = await tracked('about/');
+    await page.locator('#site-search').pressSequentially('G');
+    await page.waitForTimeout(800);
+    expect(fetched.filter((u) => u.endsWith('.pf_index'))).toEqual([]);
+    expect(await page.locator('#header-results').isHidden()).toBe(true);
+    await page.locator('#site-search').pressSequentially('r');
+    await page.waitForSelector('#header-results:not([hidden]) [role=option]');
+    await page.goto(new URL('search/?q=G', site).href);
+    expect((await resultUrls(page, 'G')).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('“Show more” clicked again while a batch loads adds the next batch once, in order', async () => {
+    const page = await browser().newPage();
+    await page.goto(new URL('search/?q=Russia', site).href);
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/^\d+ results/);
+    expect(parseInt(await page.locator('#search-status').innerText())).toBeGreaterThan(18);
+    await page.locator('#search-more').click();
+    await page.locator('#search-more').click();
+    await expect.poll(() => page.locator('.result-title').count()).toBe(18);
+    const urls = await page.locator('.result-title').evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(new Set(urls).size).toBe(18);
+    await page.close();
+  });
+
   it('is keyboard first: "/" and Ctrl+K focus the header box; arrows, Enter and Escape work; the count is announced', async () => {
     const page = await browser().newPage();
     await page.goto(new URL('about/', site).href);
@@ -186,10 +252,7 @@ describe('search', () => {
   });
 
   it('downloads nothing of search until the reader starts to search', async () => {
-    const page = await browser().newPage();
-    const fetched: string[] = [];
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(new URL('articles/minsk-last-chance/', site).href, { waitUntil: 'networkidle' });
+    const { page, fetched } = await tracked('articles/minsk-last-chance/');
     expect(fetched.filter((u) => u.includes('pagefind') || u.includes('search'))).toEqual([]);
     await page.locator('#site-search').fill('Minsk');
     await page.waitForSelector('#header-results [role=option]');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropNonText, spaceDashes } from '../../src/cli/index-view.mjs';
+import { dropNonText, pagePathOf, spaceDashes, tagPage } from '../../src/cli/index-view.mjs';
 
 describe('the search index view', () => {
   it('spaces dashes that join words, in text only', () => {
@@ -14,5 +14,12 @@ describe('the search index view', () => {
   });
   it('leaves hyphens alone', () => {
     expect(spaceDashes('<p>tête-à-tête</p>')).toBe('<p>tête-à-tête</p>');
+  });
+  it('names each indexed page in a `page` filter, adding no words', () => {
+    expect(tagPage('<article class="a" data-pagefind-body data-pagefind-filter="kind:article"><h1>T</h1>', '/articles/x/')).toBe(
+      '<article class="a" data-pagefind-body data-pagefind-filter="kind:article"><span data-pagefind-filter="page:/articles/x/"></span><h1>T</h1>',
+    );
+    expect(tagPage('<p data-pagefind-body-not>x</p>', '/x/')).toBe('<p data-pagefind-body-not>x</p>');
+    expect(pagePathOf('glossary/kyiv/index.html')).toBe('/glossary/kyiv/');
   });
 });

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorFor, excerpt, expandQuery, highlightTerms, normalize, type SearchEntity } from '../../src/lib/search-query.ts';
 
-const entity = (id: string, names: string[], articles: Record<string, number> = {}): SearchEntity => ({
-  id,
-  name: names[0],
-  url: `/glossary/${id}/`,
-  kind: 'place',
-  names,
-  articles,
-});
+const entity = (id: string, names: string[]): SearchEntity => ({ id, names });
 const table = [
   entity('kyiv', ['Kyiv', 'Kiev']),
   entity('donbas', ['Donbas', 'Donbass']),

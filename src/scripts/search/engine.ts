@@ -8,6 +8,8 @@ import { joinBase } from '../../lib/urls.ts';
 interface PagefindResult {
   id: string;
   score: number;
+  /** Positions of the matched words in the page. */
+  words: number[];
   data(): Promise<Fragment>;
 }
 interface Fragment {
@@ -18,10 +20,13 @@ interface Fragment {
   filters: Record<string, string[]>;
   anchors: { id: string; location: number; element: string }[];
 }
+type Counts = Record<string, Record<string, number>>;
+/** Pagefind's filter syntax: a value, values (any of them), or any/none lists. */
+type PfFilters = Record<string, string | string[] | { any?: string[]; none?: string[] }>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
-  search(q: string, o?: { filters?: Filters }): Promise<{ results: PagefindResult[] } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+  /** `filters` counts results per value of each filter named in the query's filters. */
+  search(q: string | null, o?: { filters?: PfFilters }): Promise<{ results: PagefindResult[]; filters: Counts } | null>;
 }
 export type Filters = Record<string, { any: string[] }>;
 
@@ -29,7 +34,6 @@ export interface Hit {
   id: string;
   load(): Promise<ShownResult>;
 }
-type Counts = Record<string, Record<string, number>>;
 export interface ShownResult {
   title: string;
   url: string;
@@ -49,8 +53,14 @@ export interface SearchOutcome {
 
 const BASE = import.meta.env.BASE_URL;
 export const FILTER_GROUPS = ['kind', 'article'] as const;
+/**
+ * Searching as the reader types starts at this many characters: one letter,
+ * as a prefix, matches nearly every page, and its index chunks and fragments
+ * buy nothing. A submitted (or linked) one-letter query still runs.
+ */
+export const MIN_TYPED = 2;
 
-let ready: Promise<{ pf: Pagefind; table: SearchEntity[]; all: Record<string, Record<string, number>> }> | undefined;
+let ready: Promise<{ pf: Pagefind; table: SearchEntity[] }> | undefined;
 
 export function loadEngine() {
   ready ??= (async () => {
@@ -60,70 +70,94 @@ export function loadEngine() {
     ]);
     // No worker: for an index this size, starting one costs more than it saves.
     await pf.options({ baseUrl: BASE.endsWith('/') ? BASE : `${BASE}/`, noWorker: true });
-    const all = await pf.filters();
-    return { pf, table, all };
+    return { pf, table };
   })();
   return ready;
 }
 
-export async function search(query: string, selected: Filters = {}): Promise<SearchOutcome> {
-  const { pf, table, all } = await loadEngine();
-  const { variants, entities } = expandQuery(query, table);
-  const empty: SearchOutcome = { query, terms: [], hits: [], counts: async () => ({}) };
-  if (!variants.length) return empty;
+type Found = Map<string, { r: PagefindResult; words: Set<number> }>;
 
-  // Union of every spelling's results: id → best score.
-  const run = async (filters: Filters) => {
-    const scores = new Map<string, PagefindResult>();
-    for (const v of variants) {
-      const res = await pf.search(v, { filters });
-      for (const r of res?.results ?? []) {
-        const seen = scores.get(r.id);
-        if (!seen || r.score > seen.score) scores.set(r.id, r);
+/**
+ * Every spelling's results, merged: id → best-scoring result and the union of
+ * matched positions (how often the page names the thing).
+ */
+async function union(pf: Pagefind, variants: string[], filters: PfFilters): Promise<Found> {
+  const found: Found = new Map();
+  for (const v of variants) {
+    for (const r of (await pf.search(v, { filters }))?.results ?? []) {
+      const seen = found.get(r.id);
+      if (!seen) found.set(r.id, { r, words: new Set(r.words) });
+      else {
+        for (const w of r.words) seen.words.add(w);
+        if (r.score > seen.r.score) seen.r = r;
       }
     }
-    return scores;
-  };
-  const found = await run(selected);
-  if (!found.size) return { ...empty, terms: highlightTerms(variants), counts: async () => zeroCounts(all) };
-
-  // Order: the named entities' own entries, then articles by how often they
-  // mention the first named entity, then everything else by score.
-  const lead = entities[0];
-  const entryIds: string[] = [];
-  for (const e of entities) {
-    for (const id of (await run({ ...selected, entry: { any: [e.id] } })).keys()) if (!entryIds.includes(id)) entryIds.push(id);
   }
-  const weight = new Map<string, number>();
-  if (lead) {
-    for (const [title, n] of Object.entries(lead.articles)) {
-      for (const id of (await run({ ...selected, kind: { any: ['article'] }, article: { any: [title] } })).keys()) weight.set(id, n);
-    }
-  }
-  const rest = [...found.values()]
-    .filter((r) => !entryIds.includes(r.id))
-    .sort((a, b) => (weight.get(b.id) ?? -1) - (weight.get(a.id) ?? -1) || b.score - a.score);
-  const ordered = [...entryIds.filter((id) => found.has(id)).map((id) => found.get(id)!), ...rest];
+  return found;
+}
 
+/**
+ * Results per value of `group`, with the other groups' choices applied, from
+ * Pagefind's own filter counts: one search per spelling, each leaving out the
+ * pages an earlier spelling found (by their `page` filter), so no page counts twice.
+ */
+async function countGroup(pf: Pagefind, variants: string[], others: Filters, group: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const seen: string[] = [];
+  const many = variants.length > 1;
+  for (const v of variants) {
+    // An empty list loads the group's filter index without narrowing the results.
+    const filters: PfFilters = { ...others, [group]: [], ...(many ? { page: { none: [...seen] } } : {}) };
+    const res = await pf.search(v, { filters });
+    for (const [value, n] of Object.entries(res?.filters[group] ?? {})) out[value] = (out[value] ?? 0) + n;
+    for (const [page, n] of Object.entries(res?.filters.page ?? {})) if (n) seen.push(page);
+  }
+  return out;
+}
+
+/**
+ * Search under every spelling. `stale` is asked once the engine has loaded:
+ * a query the reader has typed past is not run at all.
+ */
+export async function search(query: string, selected: Filters = {}, stale = () => false): Promise<SearchOutcome | null> {
+  const { pf, table } = await loadEngine();
+  if (stale()) return null;
+  const { variants, entities } = expandQuery(query, table);
+  if (!variants.length) return { query, terms: [], hits: [], counts: async () => ({}) };
+
+  let counted: Promise<Counts> | undefined;
   // Counts per filter value, as if that value were chosen in its group:
   // computed only when asked for, after the first results are on screen.
-  let counted: Promise<Counts> | undefined;
   const counts = () =>
     (counted ??= (async () => {
       const out: Counts = {};
       for (const group of FILTER_GROUPS) {
-        out[group] = {};
         const others = { ...selected };
         delete others[group];
-        for (const value of Object.keys(all[group] ?? {})) out[group][value] = (await run({ ...others, [group]: { any: [value] } })).size;
+        out[group] = await countGroup(pf, variants, others, group);
       }
       return out;
     })());
-  return { query, terms: highlightTerms(variants), counts, hits: ordered.map((r) => ({ id: r.id, load: () => show(r) })) };
-}
-
-function zeroCounts(all: Counts): Counts {
-  return Object.fromEntries(FILTER_GROUPS.map((g) => [g, Object.fromEntries(Object.keys(all[g] ?? {}).map((v) => [v, 0]))]));
+  const terms = highlightTerms(variants);
+  // Order: the named entities' own entries, then articles by how often they
+  // name what was searched for (when it names an entity), then by score.
+  // The three searches run together, so their index files load in parallel.
+  const [found, entries, articles] = await Promise.all([
+    union(pf, variants, selected),
+    Promise.all(entities.map((e) => pf.search(null, { filters: { entry: e.id } }))),
+    entities.length ? union(pf, variants, { ...selected, kind: { any: ['article'] } }) : new Map(),
+  ]);
+  if (!found.size) return { query, terms, hits: [], counts };
+  const entryIds: string[] = [];
+  for (const r of entries.flatMap((res) => res?.results ?? [])) if (found.has(r.id) && !entryIds.includes(r.id)) entryIds.push(r.id);
+  const weight = new Map<string, number>();
+  for (const id of articles.keys()) weight.set(id, found.get(id)?.words.size ?? 0);
+  const rest = [...found.values()]
+    .map((f) => f.r)
+    .filter((r) => !entryIds.includes(r.id))
+    .sort((a, b) => (weight.get(b.id) ?? -1) - (weight.get(a.id) ?? -1) || b.score - a.score);
+  const ordered = [...entryIds.map((id) => found.get(id)!.r), ...rest];
+  return { query, terms, counts, hits: ordered.map((r) => ({ id: r.id, load: () => show(r) })) };
 }
 
 async function show(r: PagefindResult): Promise<ShownResult> {

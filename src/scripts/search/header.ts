@@ -1,7 +1,7 @@
 // The header search box as a combobox: results appear under it as the reader
 // types; arrows move through them, Enter opens one (or all results), Escape
 // closes. Loaded on the first keystroke in the box.
-import { search, type Hit } from './engine.ts';
+import { MIN_TYPED, search, type Hit } from './engine.ts';
 import { hrefOf, renderResult } from './render.ts';
 
 const SHOWN = 5;
@@ -45,16 +45,16 @@ export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
     if (href) location.assign(href);
   };
 
-  const run = async () => {
+  const run = async (typed = false) => {
     const mine = ++seq;
     const query = input.value.trim();
-    if (!query) {
+    if (!query || (typed && query.length < MIN_TYPED)) {
       close();
       status.textContent = '';
       return;
     }
-    const outcome = await search(query);
-    if (mine !== seq) return;
+    const outcome = await search(query, {}, () => mine !== seq);
+    if (!outcome || mine !== seq) return;
     const shown = await Promise.all(outcome.hits.slice(0, SHOWN).map((h: Hit) => h.load()));
     if (mine !== seq) return;
     panel.replaceChildren();
@@ -84,7 +84,7 @@ export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
   let timer: number | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = window.setTimeout(run, 60);
+    timer = window.setTimeout(run, 60, true);
   });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -1,8 +1,9 @@
 // The search page: query and filters in the URL, results with counts, more on
 // request, arrow keys between results. Hidden without JavaScript, where the
 // page offers the glossary and the articles instead.
-import { search, FILTER_GROUPS, type Filters, type Hit } from './engine.ts';
+import { loadEngine, MIN_TYPED, search, FILTER_GROUPS, type Filters, type Hit } from './engine.ts';
 import { renderResult } from './render.ts';
+import { arrange, ensureChosen } from './filters.ts';
 
 // Each shown result fetches its fragment: show a few at once, more on request.
 const PAGE = 6;
@@ -23,6 +24,8 @@ export function startSearchPage() {
   for (const box of ui.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-filter]')) {
     box.checked = params.getAll(box.dataset.filter!).includes(box.value);
   }
+  const fieldset = (group: string) => ui.querySelector<HTMLElement>(`fieldset[data-group="${group}"]`);
+  for (const group of FILTER_GROUPS) ensureChosen(fieldset(group)!, group, params.getAll(group));
 
   let seq = 0;
   let hits: Hit[] = [];
@@ -48,29 +51,36 @@ export function startSearchPage() {
 
   const showMore = async (mine: number) => {
     const batch = hits.slice(shown, shown + PAGE);
-    const loaded = await Promise.all(batch.map((h) => h.load()));
+    // Claimed at once, so "Show more" is right while the batch loads.
+    shown += batch.length;
+    more.hidden = shown >= hits.length;
+    // The first result's fragment alone, then the rest together, shown in
+    // order: a query typed past after its first result fetches no more.
+    const first = batch[0]?.load();
+    if (first) await first.catch(() => undefined);
     if (mine !== seq) return;
-    for (const r of loaded) {
+    for (const load of [first, ...batch.slice(1).map((h) => h.load())]) {
+      if (!load) continue;
+      const r = await load;
+      if (mine !== seq) return;
       const li = document.createElement('li');
       li.append(renderResult(r, terms));
       list.append(li);
     }
-    shown += batch.length;
-    more.hidden = shown >= hits.length;
   };
 
-  const run = async () => {
+  const run = async (typed = false) => {
     const mine = ++seq;
     syncUrl();
     const query = input.value.trim();
-    if (!query) {
+    if (!query || (typed && query.length < MIN_TYPED)) {
       list.replaceChildren();
       status.textContent = '';
       more.hidden = true;
       return;
     }
-    const outcome = await search(query, selected());
-    if (mine !== seq) return;
+    const outcome = await search(query, selected(), () => mine !== seq);
+    if (!outcome || mine !== seq) return;
     hits = outcome.hits;
     terms = outcome.terms;
     shown = 0;
@@ -85,6 +95,7 @@ export function startSearchPage() {
     const counts = await outcome.counts();
     if (mine !== seq) return;
     for (const [group, values] of Object.entries(counts)) {
+      arrange(fieldset(group)!, group, values);
       for (const [value, n] of Object.entries(values)) {
         const count = ui.querySelector<HTMLElement>(`[data-count="${group}:${CSS.escape(value)}"]`);
         if (count) count.textContent = String(n);
@@ -94,8 +105,10 @@ export function startSearchPage() {
 
   let timer: number | undefined;
   input.addEventListener('input', () => {
+    // Pagefind starts loading on the first keystroke, not after the pause.
+    loadEngine();
     clearTimeout(timer);
-    timer = window.setTimeout(run, 60);
+    timer = window.setTimeout(run, 60, true);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -105,9 +118,12 @@ export function startSearchPage() {
   ui.addEventListener('change', (e) => {
     if ((e.target as HTMLElement).matches('input[data-filter]')) run();
   });
+  // Batches requested while one loads follow it, in order.
+  let moreDone = Promise.resolve();
   more.addEventListener('click', () => {
     const first = shown;
-    showMore(seq).then(() => list.querySelectorAll<HTMLAnchorElement>('.result-title')[first]?.focus());
+    const mine = seq;
+    moreDone = moreDone.then(() => showMore(mine)).then(() => list.querySelectorAll<HTMLAnchorElement>('.result-title')[first]?.focus());
   });
 
   // Arrow keys: from the box into the results, and between result titles.
