@@ -292,7 +292,7 @@ async function checkMdx(abs: string, file: string, body: string, glossary: Gloss
     .use(remarkGfm)
     .use(capture)
     .use(pipeline.remarkPlugins as PluggableList)
-    .use(remarkRehype, { ...remarkRehypeOptions, passThrough: MDX_NODES })
+    .use([[remarkRehype, { ...remarkRehypeOptions, passThrough: MDX_NODES }]] as PluggableList)
     .use(pipeline.rehypePlugins as PluggableList);
   try {
     const vfile = new VFile({ path: abs, value: body });

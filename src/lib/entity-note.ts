@@ -24,6 +24,28 @@ export interface NoteOptions {
   backrefs?: string;
 }
 
+/**
+ * A back-link's label (remark-rehype's footnoteBackLabel): the same words for
+ * every note, since the list item already says which note it is; they repeat
+ * on every note of every article, and compress to almost nothing.
+ */
+export const backLabel = (_note: number, ref: number) => (ref > 1 ? `Back to the text (reference ${ref})` : 'Back to the text');
+
+/** The back-links of a note referenced `refs` times, as GFM writes them (ids fnref-x, fnref-x-2, …). */
+export function backrefsHtml(id: string, refs: number): string {
+  return Array.from({ length: refs }, (_, i) => {
+    const n = i + 1;
+    const href = `#fnref-${id}${n > 1 ? `-${n}` : ''}`;
+    return `<a href="${href}" data-footnote-backref aria-label="${backLabel(0, n)}">↩${n > 1 ? `<sup>${n}</sup>` : ''}</a>`;
+  }).join(' ');
+}
+
+/** The whole note as its list item in the notes at the end of the article. */
+export function entityNoteItemHtml(id: string, entity: NoteEntity, options: Omit<NoteOptions, 'backrefs'> & { refs: number }): string {
+  const body = entityNoteHtml(id, entity, { ...options, backrefs: backrefsHtml(id, options.refs) });
+  return `<li id="fn-${id}" class="note-entity">\n${body}\n</li>`;
+}
+
 const MAX_DATES = 3;
 /** "Also in" names at most this many other texts; the entry page lists them all. */
 export const MAX_ELSEWHERE = 3;

@@ -1,7 +1,9 @@
 // The article pipeline in one place: astro.config.mjs and the tests both use it.
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
+import { backLabel } from '../lib/entity-note.ts';
 import type { Glossary } from '../lib/glossary-source.ts';
+import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { PluggableList } from 'unified';
 import { rehypeNotes } from './rehype-notes.ts';
 import { rehypeParagraphs } from './rehype-paragraphs.ts';
@@ -20,12 +22,10 @@ export function articlePipeline(glossary: Glossary): { remarkPlugins: PluggableL
 }
 
 /** remark-rehype options shared by articles and glossary pages. */
-export const remarkRehypeOptions = {
+export const remarkRehypeOptions: RemarkRehypeOptions = {
   clobberPrefix: '',
   footnoteLabel: 'Notes',
   footnoteLabelTagName: 'h2',
   footnoteLabelProperties: { className: ['notes-heading'] },
-  // The same words for every note (the list item already says which note it is):
-  // they repeat on every note of every article, and compress to almost nothing.
-  footnoteBackLabel: (_i: number, n: number) => (n > 1 ? `Back to the text (reference ${n})` : 'Back to the text'),
+  footnoteBackLabel: backLabel,
 };

@@ -3,14 +3,18 @@
 // previews and search can tell them apart. Markup is kept lean: these
 // attributes repeat on every reference of every article, so an entity
 // reference's data-entity serves the pipeline only (rehype-paragraphs drops it).
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+// An entity note's whole list item becomes <EntityNote id refs>: the article
+// page renders it from the glossary (src/components/EntityNote.astro), so the
+// compiled article carries one short call per note, not its markup.
+import type { Element, ElementContent, Root } from 'hast';
 import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { Glossary } from '../lib/glossary-source.ts';
+import { ENTITY_NOTE } from './remark-glossary-notes.ts';
 
 export function rehypeNotes({ glossary }: { glossary: Glossary }) {
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    visit(tree, 'element', (node, index, parent) => {
       const props = node.properties;
       if (node.tagName === 'a' && props.dataFootnoteRef !== undefined) {
         const label = String(props.href ?? '').replace(/^#fn-/, '');
@@ -23,9 +27,9 @@ export function rehypeNotes({ glossary }: { glossary: Glossary }) {
       }
       if (node.tagName === 'li' && typeof props.id === 'string' && props.id.startsWith('fn-')) {
         const label = props.id.slice(3);
-        if (glossary.has(label)) {
-          props.className = ['note-entity'];
-          backrefsIntoPlaceholder(node);
+        if (glossary.has(label) && parent && index !== undefined) {
+          parent.children[index] = entityNote(label, node) as unknown as ElementContent;
+          return SKIP;
         } else {
           props.className = ['note-editorial'];
           const first = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
@@ -36,18 +40,21 @@ export function rehypeNotes({ glossary }: { glossary: Glossary }) {
   };
 }
 
-/**
- * GFM puts the back-references in the note's last paragraph, but an entity
- * note is still a placeholder here, so they land after it: hand them to the
- * placeholder, which closes its last paragraph with them.
- */
-function backrefsIntoPlaceholder(li: Element) {
-  const at = li.children.findIndex((c: RootContent) => c.type === 'mdxJsxFlowElement');
-  if (at === -1) return;
-  const note = li.children[at] as unknown as MdxJsxFlowElementHast;
-  const backrefs = li.children.slice(at + 1).filter((c): c is Element => c.type === 'element');
-  backrefs.forEach((a, i) => note.children.push(...(i ? [{ type: 'text' as const, value: ' ' }, a] : [a])));
-  li.children = [{ type: 'text', value: '\n' }, note as unknown as ElementContent, { type: 'text', value: '\n' }];
+/** The placeholder for an entity note: its id, and how many references lead to it (one back-link each). */
+function entityNote(id: string, li: Element): MdxJsxFlowElementHast {
+  let refs = 0;
+  visit(li, 'element', (n) => {
+    if (n.properties.dataFootnoteBackref !== undefined) refs++;
+  });
+  return {
+    type: 'mdxJsxFlowElement',
+    name: ENTITY_NOTE,
+    attributes: [
+      { type: 'mdxJsxAttribute', name: 'id', value: id },
+      { type: 'mdxJsxAttribute', name: 'refs', value: String(refs) },
+    ],
+    children: [],
+  };
 }
 
 function editorLabel(): ElementContent {

@@ -111,10 +111,11 @@ function pointAt(node: Text, offset: number) {
 export const ENTITY_NOTE = 'EntityNote';
 
 /**
- * The definition of an entity note: a placeholder <EntityNote id="…" /> that
- * the article page renders from the glossary (src/components/EntityNote.astro).
- * Compiling each note's text into every article made modules grow with the
- * glossary and the number of articles; a placeholder keeps them small.
+ * The definition of an entity note: a placeholder, so GFM numbers the note
+ * and links its references; rehype-notes then turns its list item into
+ * <EntityNote id refs>, which the article page renders from the glossary
+ * (src/components/EntityNote.astro). Compiling each note's text into every
+ * article made modules grow with the glossary and the number of articles.
  */
 export function definitionFor(id: string): FootnoteDefinition {
   const note: MdxJsxFlowElement = {

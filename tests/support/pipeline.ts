@@ -1,7 +1,7 @@
 // Runs markdown through the same plugins as the site, without Astro, for
 // input → output tests of the annotation pipeline. Entity notes are filled in
 // as src/components/EntityNote.astro does on the site.
-import type { Root as HastRoot, RootContent } from 'hast';
+import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { fromHtml } from 'hast-util-from-html';
 import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
@@ -11,7 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { entityNoteHtml, type NoteOptions } from '../../src/lib/entity-note.ts';
+import { entityNoteItemHtml, type NoteOptions } from '../../src/lib/entity-note.ts';
 import { loadGlossary, type Glossary } from '../../src/lib/glossary-source.ts';
 import { articlePipeline, remarkRehypeOptions } from '../../src/plugins/index.ts';
 
@@ -33,16 +33,15 @@ export async function renderArticle(markdown: string, path = 'content/articles/t
   return { tree, html: toHtml(tree), frontmatter };
 }
 
-/** Replace each <EntityNote id> placeholder with the note, as the article page renders it. */
+/** Replace each <EntityNote id refs> placeholder with the note, as the article page renders it. */
 function fillEntityNotes(tree: HastRoot, glossary: Glossary, options: Omit<NoteOptions, 'backrefs'>) {
   visit(tree, (node, index, parent) => {
     if (node.type !== 'mdxJsxFlowElement' || !parent || index === undefined) return;
     const note = node as unknown as MdxJsxFlowElementHast;
-    const id = note.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
-    const entity = glossary.get(String(id));
-    if (!entity) throw new Error(`placeholder for unknown entity ${String(id)}`);
-    const backrefs = toHtml({ type: 'root', children: note.children as RootContent[] });
-    const html = entityNoteHtml(entity.id, entity, { ...options, backrefs });
+    const attr = (name: string) => note.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+    const entity = glossary.get(String(attr('id')));
+    if (!entity) throw new Error(`placeholder for unknown entity ${String(attr('id'))}`);
+    const html = entityNoteItemHtml(entity.id, entity, { ...options, refs: Number(attr('refs')) });
     parent.children.splice(index, 1, ...(fromHtml(html, { fragment: true }).children as typeof parent.children));
     return [SKIP, index];
   });
