@@ -37,7 +37,7 @@ async function build(): Promise<Edition> {
   const articles: Article[] = [];
   for (const entry of articleEntries) {
     const { remarkPluginFrontmatter } = await render(entry);
-    const paragraphs = (remarkPluginFrontmatter.paragraphs ?? []) as Paragraph[];
+    const paragraphs = readParagraphs(remarkPluginFrontmatter.paragraphs);
     const words = paragraphs.reduce((n, p) => n + p.text.split(/\s+/).filter(Boolean).length, 0);
     articles.push({ slug: entry.id, entry, paragraphs, words, readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)) });
   }
@@ -53,4 +53,9 @@ async function build(): Promise<Edition> {
     byId: new Map(entries.map((e) => [e.id, e])),
     mentions,
   };
+}
+
+/** The paragraphs rehype-paragraphs recorded, as a JSON string (none if the annotation pipeline is off). */
+export function readParagraphs(value: unknown): Paragraph[] {
+  return typeof value === 'string' ? (JSON.parse(value) as Paragraph[]) : [];
 }

@@ -22,7 +22,9 @@ export function rehypeParagraphs() {
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};
     data.astro.frontmatter ??= {};
-    data.astro.frontmatter.paragraphs = paragraphs;
+    // One JSON string, not an object: the compiled module then holds a single
+    // literal instead of thousands of syntax-tree nodes for the bundler to carry.
+    data.astro.frontmatter.paragraphs = JSON.stringify(paragraphs);
     visit(tree, 'element', (node) => {
       delete node.properties.dataEntity;
     });

@@ -22,8 +22,12 @@ const CALL = /\[\^([^\]\s]+)\]/g;
 // What may stand between a name and its note: a possessive, a closing quote.
 const TRAILER = /^(?:[’']s?)?[”"’]?$/;
 
+// MDX builds a processor per file: build the alias matcher once per glossary.
+const matchers = new WeakMap<Glossary, AliasMatcher>();
+
 export function remarkGlossaryNotes({ glossary }: GlossaryNotesOptions) {
-  const matcher = createAliasMatcher(glossary.values());
+  const matcher = matchers.get(glossary) ?? createAliasMatcher(glossary.values());
+  matchers.set(glossary, matcher);
   return (tree: Root, file: VFile) => {
     const defined = new Set<string>();
     visit(tree, 'footnoteDefinition', (node) => {

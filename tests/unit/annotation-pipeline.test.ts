@@ -124,7 +124,8 @@ describe('rehype-paragraphs', () => {
     const { tree, frontmatter } = await renderArticle(md);
     expect(selectAll('p[id]', tree).map((p) => p.properties.id)).toEqual(['p-1', 'p-2']);
     expect(selectAll('p[id] > a.pilcrow', tree).map((a) => a.properties.href)).toEqual(['#p-1', '#p-2']);
-    const paragraphs = frontmatter.paragraphs as { id: string; text: string; notes: { entity: string; offset: number }[] }[];
+    expect(typeof frontmatter.paragraphs).toBe('string'); // one literal in the compiled module
+    const paragraphs = JSON.parse(String(frontmatter.paragraphs)) as { id: string; text: string; notes: { entity: string; offset: number }[] }[];
     expect(paragraphs.map((p) => p.text)).toEqual(['Kiev is named.', 'In a secret memorandum, Putin.']);
     expect(paragraphs[0].notes).toEqual([{ entity: 'kyiv', offset: 0 }]);
     expect(paragraphs[1].notes).toEqual([{ entity: 'clinton-yeltsin-assurances', offset: 'In a secret memorandum'.length }]);
