@@ -67,10 +67,16 @@ export function createAliasMatcher(entries: Iterable<Named>): AliasMatcher {
     new RegExp(`(?<![\\p{L}\\p{N}])${pattern(alias)}(?![\\p{L}\\p{N}])`, isAcronym(alias) ? 'gu' : 'giu');
   const all = [...exact, ...folded].map((alias) => ({ alias, id: owner.get(keyOf(alias, isAcronym(alias)))!, re: single(alias) }));
   const inner = new Map<string, { id: string; re: RegExp }[]>();
+  const lower = new Map(all.map((o) => [o, foldPunctuation(o.alias).toLowerCase()]));
   for (const outer of all) {
     const outerKey = keyOf(outer.alias, isAcronym(outer.alias));
     const text = foldPunctuation(outer.alias);
-    const within = all.filter((o) => o.id !== outer.id && o.alias.length < outer.alias.length && (o.re.lastIndex = 0, o.re.test(text)));
+    const haystack = text.toLowerCase().replace(/\s+/g, ' ');
+    // A substring test first: the regex (word boundaries, case) only runs on the few that pass.
+    const contains = (o: (typeof all)[number]) => haystack.includes(lower.get(o)!.replace(/\s+/g, ' '));
+    const within = all.filter(
+      (o) => o.id !== outer.id && o.alias.length < outer.alias.length && contains(o) && ((o.re.lastIndex = 0), o.re.test(text)),
+    );
     if (within.length) inner.set(outerKey, within);
   }
 
