@@ -84,7 +84,17 @@ function coreParagraphs(id: string, entity: NoteEntity, base: string): string[] 
   return paragraphs;
 }
 
-function elsewhereParagraph(id: string, base: string, { named, total }: NonNullable<NoteOptions['elsewhere']>): string {
+/** "Also in" lines repeat across a large edition's notes (most name the same first texts): made once each. */
+const elsewhereCache = new Map<string, string>();
+
+function elsewhereParagraph(id: string, base: string, elsewhere: NonNullable<NoteOptions['elsewhere']>): string {
+  const key = [base, id, elsewhere.total, ...elsewhere.named.map((a) => `${a.slug}\0${a.title}`)].join('\0');
+  let html = elsewhereCache.get(key);
+  if (html === undefined) elsewhereCache.set(key, (html = elsewhereHtml(id, base, elsewhere)));
+  return html;
+}
+
+function elsewhereHtml(id: string, base: string, { named, total }: NonNullable<NoteOptions['elsewhere']>): string {
   const shown = named.slice(0, MAX_ELSEWHERE);
   const more = Math.max(0, total - shown.length);
   const links: ElementContent[] = [text('Also in ')];

@@ -16,22 +16,32 @@ export interface SharedArticle {
 export function otherArticles(index: MentionIndex, slug: string, slugs: readonly string[], limit = MAX_OTHER_ARTICLES): SharedArticle[] {
   const counts = mentionCounts(index);
   const mine = counts.get(slug) ?? new Map<string, number>();
-  return slugs
-    .filter((s) => s !== slug)
-    .map((other, order) => {
-      const theirs = counts.get(other);
-      let n = 0;
-      if (theirs) for (const id of mine.keys()) if (theirs.has(id)) n++;
-      return { slug: other, n, order };
-    })
-    .sort((a, b) => b.n - a.n || a.order - b.order)
-    .slice(0, limit)
-    .map(({ slug: other }) => {
-      const theirs = counts.get(other) ?? new Map<string, number>();
-      const shared = [...mine].filter(([id]) => theirs.has(id)).map(([id, k]) => ({ id, mentions: k + theirs.get(id)! }));
-      shared.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
-      return { slug: other, shared };
-    });
+  // Entries in common, counted from each entry's own list of articles: no pass over every other text per entry.
+  const inCommon = new Map<string, number>();
+  for (const id of mine.keys()) {
+    for (const other of index.get(id)?.articles ?? []) if (other !== slug) inCommon.set(other, (inCommon.get(other) ?? 0) + 1);
+  }
+  const order = positions(slugs);
+  const byRank = (a: string, b: string) => (inCommon.get(b) ?? 0) - (inCommon.get(a) ?? 0) || order.get(a)! - order.get(b)!;
+  const ranked = [...inCommon.keys()].filter((s) => order.has(s)).sort(byRank).slice(0, limit);
+  // Fewer than `limit` share anything: fill with the others, in the given order.
+  for (const s of slugs) {
+    if (ranked.length >= limit) break;
+    if (s !== slug && !inCommon.has(s)) ranked.push(s);
+  }
+  return ranked.map((other) => {
+    const theirs = counts.get(other) ?? new Map<string, number>();
+    const shared = [...mine].filter(([id]) => theirs.has(id)).map(([id, k]) => ({ id, mentions: k + theirs.get(id)! }));
+    shared.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+    return { slug: other, shared };
+  });
+}
+
+const positionsCache = new WeakMap<readonly string[], Map<string, number>>();
+function positions(slugs: readonly string[]): Map<string, number> {
+  let map = positionsCache.get(slugs);
+  if (!map) positionsCache.set(slugs, (map = new Map(slugs.map((s, i) => [s, i]))));
+  return map;
 }
 
 /** Entries named in the same paragraphs as `id`, with how many paragraphs they share; most first. */

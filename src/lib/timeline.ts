@@ -158,25 +158,40 @@ export interface StripOptions {
  * record), shown in order with the text itself in the middle.
  */
 export function stripFor(timeline: Timeline, slug: string, { days = 21, before = 3, after = 4 }: StripOptions = {}): TimelineRow[] {
-  const self = timeline.rows.find((r) => r.text?.slug === slug);
-  if (!self) throw new Error(`stripFor: no text “${slug}” on the timeline`);
-  const start = dayNumber(self.date);
-  const end = dayNumber(self.end ?? self.date);
+  const at = timeline.rows.findIndex((r) => r.text?.slug === slug);
+  if (at === -1) throw new Error(`stripFor: no text “${slug}” on the timeline`);
+  const self = timeline.rows[at];
+  const start = dayOf(self.date);
+  const end = dayOf(self.end ?? self.date);
   const pick = (rows: TimelineRow[], n: number, distance: (r: TimelineRow) => number) =>
     rows
+      .filter((r) => r.date.length === 10)
       .map((r) => ({ r, d: distance(r) }))
       .filter(({ d }) => d >= 0 && d <= days)
       .sort((a, b) => weight(b.r) - weight(a.r) || a.d - b.d)
       .slice(0, n)
       .map(({ r }) => r);
-  const others = timeline.rows.filter((r) => r !== self && r.date.length === 10);
-  const earlier = pick(others.filter((r) => compareRows(r, self) < 0), before, (r) => start - dayNumber(r.date));
-  const later = pick(others.filter((r) => compareRows(r, self) > 0), after, (r) => dayNumber(r.date) - end);
+  // The rows are in order (compareRows): those before the text's own row are earlier.
+  const earlier = pick(timeline.rows.slice(0, at), before, (r) => start - dayOf(r.date));
+  const later = pick(timeline.rows.slice(at + 1), after, (r) => dayOf(r.date) - end);
   return [...earlier, self, ...later].sort(compareRows);
 }
 
 // Another text outweighs any day of facts: the strip shows its neighbours.
-const weight = (r: TimelineRow) => (r.text ? 1000 : r.facts.reduce((n, f) => n + f.entries.length, 0));
+const weights = new WeakMap<TimelineRow, number>();
+function weight(r: TimelineRow): number {
+  let w = weights.get(r);
+  if (w === undefined) weights.set(r, (w = r.text ? 1000 : r.facts.reduce((n, f) => n + f.entries.length, 0)));
+  return w;
+}
+
+/** Day numbers, parsed once per date string: every article's strip asks for the same ones. */
+const dayNumbers = new Map<string, number>();
+function dayOf(date: string): number {
+  let d = dayNumbers.get(date);
+  if (d === undefined) dayNumbers.set(date, (d = dayNumber(date)));
+  return d;
+}
 
 function dayNumber(date: string): number {
   const [y, m, d] = dateKey(date).split('-').map(Number);
