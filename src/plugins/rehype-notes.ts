@@ -1,8 +1,8 @@
 // Marks each note and each note reference as an entity note (rendered from
 // the glossary) or an editorial note (written in the article), so styles,
 // previews and search can tell them apart. Markup is kept lean: these
-// attributes repeat on every reference of every article, so an entity
-// reference's data-entity serves the pipeline only (rehype-paragraphs drops it).
+// attributes repeat on every reference of every article, so only editorial
+// references are marked; an entity reference's label is its entity.
 // An entity note's whole list item becomes <EntityNote id refs>: the article
 // page renders it from the glossary (src/components/EntityNote.astro), so the
 // compiled article carries one short call per note, not its markup.
@@ -18,8 +18,7 @@ export function rehypeNotes({ glossary }: { glossary: Glossary }) {
       const props = node.properties;
       if (node.tagName === 'a' && props.dataFootnoteRef !== undefined) {
         const label = String(props.href ?? '').replace(/^#fn-/, '');
-        if (glossary.has(label)) props.dataEntity = label;
-        else props.dataNoteKind = 'editorial';
+        if (!glossary.has(label)) props.dataNoteKind = 'editorial';
       }
       if (node.tagName === 'a' && props.dataFootnoteBackref !== undefined) delete props.className;
       if (node.tagName === 'section' && props.dataFootnotes !== undefined) {

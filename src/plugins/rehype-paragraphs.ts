@@ -1,11 +1,9 @@
 // Gives each paragraph of the author's text a stable id (p-1, p-2, …) and a
 // quiet permalink, and records its plain text and annotated mentions for the
-// mention index. It is the last reader of the data-entity marks the earlier
-// plugins leave on mentions and references, and removes them: the page has
-// no use for them, and they repeat on every reference of every article.
+// mention index. A reference's entity is its label (`#fn-<id>`, unless it is
+// an editor's note); a mention span's is that of the reference right after it.
 // Only top-level paragraphs count: notes and editorial blocks are not the text.
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Paragraph, ParagraphNote } from '../lib/mentions.ts';
 
@@ -25,9 +23,6 @@ export function rehypeParagraphs() {
     // One JSON string, not an object: the compiled module then holds a single
     // literal instead of thousands of syntax-tree nodes for the bundler to carry.
     data.astro.frontmatter.paragraphs = JSON.stringify(paragraphs);
-    visit(tree, 'element', (node) => {
-      delete node.properties.dataEntity;
-    });
   };
 }
 
@@ -37,26 +32,27 @@ export function paragraphText(p: Element): { text: string; notes: ParagraphNote[
   const notes: ParagraphNote[] = [];
   let lastSpan: { entity: string; end: number } | undefined;
   const walk = (nodes: ElementContent[]) => {
-    for (const n of nodes) {
+    nodes.forEach((n, i) => {
       if (n.type === 'text') text += n.value;
-      if (n.type !== 'element') continue;
+      if (n.type !== 'element') return;
       const ref = n.tagName === 'sup' ? findRef(n) : undefined;
       if (ref) {
-        const entity = ref.properties.dataEntity;
-        if (typeof entity === 'string' && !(lastSpan?.entity === entity && lastSpan.end === text.length)) {
+        const entity = entityOf(ref);
+        if (entity && !(lastSpan?.entity === entity && lastSpan.end === text.length)) {
           notes.push({ entity, offset: text.length });
         }
-        continue;
+        return;
       }
-      const entity = n.properties.dataEntity;
-      if (n.tagName === 'span' && typeof entity === 'string') {
+      const next = nodes[i + 1];
+      const entity = isMention(n) && next?.type === 'element' && next.tagName === 'sup' ? entityOf(findRef(next)) : undefined;
+      if (entity) {
         notes.push({ entity, offset: text.length });
         walk(n.children);
         lastSpan = { entity, end: text.length };
-        continue;
+        return;
       }
       walk(n.children);
-    }
+    });
   };
   walk(p.children);
   return { text, notes };
@@ -69,6 +65,15 @@ function permalink(id: string): Element {
     properties: { className: ['pilcrow'], href: `#${id}`, ariaLabel: `Link to paragraph ${id.slice(2)}` },
     children: [{ type: 'text', value: '¶' }],
   };
+}
+
+const isMention = (n: Element) => n.tagName === 'span' && Array.isArray(n.properties.className) && n.properties.className.includes('mention');
+
+/** The entity an entity note's reference points to; none for an editor's note. */
+function entityOf(ref: Element | undefined): string | undefined {
+  if (!ref || ref.properties.dataNoteKind === 'editorial') return undefined;
+  const href = String(ref.properties.href ?? '');
+  return href.startsWith('#fn-') ? href.slice(4) : undefined;
 }
 
 function findRef(sup: Element): Element | undefined {

@@ -81,17 +81,30 @@ function splitCalls(node: Text, file: VFile, glossary: Glossary, defined: Set<st
   return out;
 }
 
-/** Wrap the name the note is attached to ("Putin’s" before [^vladimir-putin]) in a mention span. */
+/** How far back from a note its name can start: more than the longest alias, with room for line breaks. */
+const NAME_WINDOW = 200;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Wrap the name the note is attached to ("Putin’s" before [^vladimir-putin]) in
+ * a mention span. The name ends right before the note, so only the end of the
+ * text is searched (a match cut at the window's start must begin a word).
+ * The entity is the following reference's: rehype-paragraphs reads it there.
+ */
 function mentionBefore(text: string, id: string, matcher: AliasMatcher): PhrasingContent[] {
-  const candidates = matcher.find(text).filter((m) => m.id === id && TRAILER.test(text.slice(m.end)));
+  const from = Math.max(0, text.length - NAME_WINDOW);
+  const tail = text.slice(from);
+  const wordStart = from === 0 || !WORD_CHAR.test(text[from - 1]);
+  const candidates = matcher.find(tail).filter((m) => m.id === id && TRAILER.test(tail.slice(m.end)) && (m.start > 0 || wordStart));
   const hit = candidates.at(-1);
   if (!hit) return text ? [{ type: 'text', value: text }] : [];
+  const start = from + hit.start;
   const nodes: PhrasingContent[] = [];
-  if (hit.start > 0) nodes.push({ type: 'text', value: text.slice(0, hit.start) });
+  if (start > 0) nodes.push({ type: 'text', value: text.slice(0, start) });
   nodes.push({
     type: 'emphasis',
-    data: { hName: 'span', hProperties: { className: ['mention'], dataEntity: id } },
-    children: [{ type: 'text', value: text.slice(hit.start) }],
+    data: { hName: 'span', hProperties: { className: ['mention'] } },
+    children: [{ type: 'text', value: text.slice(start) }],
   });
   return nodes;
 }
