@@ -271,7 +271,6 @@ function articleFix(field: string): string {
 
 /** MDX nodes that pass through to the rehype plugins, as in MDX's own compile. */
 const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
-const pipelines = new WeakMap<Glossary, ReturnType<typeof articlePipeline>>();
 
 /**
  * Run the article through what the build runs on it (MDX syntax, remark-gfm,
@@ -284,8 +283,7 @@ async function checkMdx(abs: string, file: string, body: string, glossary: Gloss
   const capture = () => (tree: Root) => {
     parsed = structuredClone(tree);
   };
-  let pipeline = pipelines.get(glossary);
-  if (!pipeline) pipelines.set(glossary, (pipeline = articlePipeline(glossary)));
+  const pipeline = articlePipeline(glossary);
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)

@@ -2,6 +2,7 @@
 // one item per paragraph, each with its snippet. Built as a string because an
 // entry named in every article of a large edition lists thousands of
 // paragraphs, and rendering each through components dominated the build.
+import { escapeHtml } from './html.ts';
 import type { ParagraphMention } from './mentions.ts';
 import { articlePath, joinBase } from './urls.ts';
 
@@ -10,10 +11,6 @@ export interface MentionGroup {
   title: string;
   paragraphs: readonly ParagraphMention[];
 }
-
-const TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/** Escape text for an element's content or a double-quoted attribute. */
-export const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => TEXT[c]);
 
 function item(p: ParagraphMention, href: string): string {
   const count = p.count > 1 ? ` <span class="quiet">(${p.count} mentions)</span>` : '';

@@ -21,7 +21,7 @@ export function otherArticles(index: MentionIndex, slug: string, slugs: readonly
   for (const id of mine.keys()) {
     for (const other of index.get(id)?.articles ?? []) if (other !== slug) inCommon.set(other, (inCommon.get(other) ?? 0) + 1);
   }
-  const order = positions(slugs);
+  const order = new Map(slugs.map((s, i) => [s, i]));
   const byRank = (a: string, b: string) => (inCommon.get(b) ?? 0) - (inCommon.get(a) ?? 0) || order.get(a)! - order.get(b)!;
   const ranked = [...inCommon.keys()].filter((s) => order.has(s)).sort(byRank).slice(0, limit);
   // Fewer than `limit` share anything: fill with the others, in the given order.
@@ -35,13 +35,6 @@ export function otherArticles(index: MentionIndex, slug: string, slugs: readonly
     shared.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
     return { slug: other, shared };
   });
-}
-
-const positionsCache = new WeakMap<readonly string[], Map<string, number>>();
-function positions(slugs: readonly string[]): Map<string, number> {
-  let map = positionsCache.get(slugs);
-  if (!map) positionsCache.set(slugs, (map = new Map(slugs.map((s, i) => [s, i]))));
-  return map;
 }
 
 /** Entries named in the same paragraphs as `id`, with how many paragraphs they share; most first. */

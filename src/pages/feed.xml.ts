@@ -8,6 +8,7 @@ import { getContainerRenderer } from '@astrojs/mdx';
 import EntityNote from '../components/EntityNote.astro';
 import Gap from '../components/Gap.astro';
 import { formatRange } from '../lib/dates.ts';
+import { escapeHtml as escapeXml } from '../lib/html.ts';
 import { loadEdition } from '../lib/edition.ts';
 import { absoluteUrl } from '../lib/meta.ts';
 import { SITE } from '../lib/site.ts';
@@ -16,8 +17,6 @@ import { articlePath } from '../lib/urls.ts';
 /** The newest texts, in full; a large edition's feed would otherwise hold every article. */
 const FEED_ENTRIES = 50;
 
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Links in the rendered text are site-relative; a feed reader needs them absolute. */
 function absolutizeLinks(html: string, pageUrl: string): string {

@@ -10,7 +10,9 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Glossary } from '../lib/glossary-source.ts';
-import { ENTITY_NOTE } from './remark-glossary-notes.ts';
+
+/** The component the article page passes to <Content> to render entity notes. */
+export const ENTITY_NOTE = 'EntityNote';
 
 export function rehypeNotes({ glossary }: { glossary: Glossary }) {
   return (tree: Root) => {

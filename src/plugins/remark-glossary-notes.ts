@@ -5,7 +5,6 @@
 // entity label therefore reaches us as literal text, which we replace with a
 // footnote reference and a generated definition. Unknown labels fail the build.
 import type { FootnoteDefinition, PhrasingContent, Root, Text } from 'mdast';
-import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
@@ -124,22 +123,13 @@ function pointAt(node: Text, offset: number) {
   return { line, column };
 }
 
-/** Components the article page must pass to <Content>: the entity note renderer. */
-export const ENTITY_NOTE = 'EntityNote';
-
 /**
- * The definition of an entity note: a placeholder, so GFM numbers the note
- * and links its references; rehype-notes then turns its list item into
+ * The definition of an entity note, empty: it lets GFM number the note and
+ * link its references; rehype-notes then turns its list item into
  * <EntityNote id refs>, which the article page renders from the glossary
  * (src/components/EntityNote.astro). Compiling each note's text into every
  * article made modules grow with the glossary and the number of articles.
  */
 export function definitionFor(id: string): FootnoteDefinition {
-  const note: MdxJsxFlowElement = {
-    type: 'mdxJsxFlowElement',
-    name: ENTITY_NOTE,
-    attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: id }],
-    children: [],
-  };
-  return { type: 'footnoteDefinition', identifier: id, label: id, children: [note] };
+  return { type: 'footnoteDefinition', identifier: id, label: id, children: [] };
 }

@@ -24,7 +24,7 @@ export async function renderArticle(markdown: string, path = 'content/articles/t
     .use(remarkParse)
     .use(remarkGfm)
     .use(pipeline.remarkPlugins)
-    .use(remarkRehype, { ...remarkRehypeOptions, passThrough: ['mdxJsxFlowElement'] })
+    .use(remarkRehype, remarkRehypeOptions)
     .use(pipeline.rehypePlugins);
   const file = new VFile({ value: markdown, path });
   const tree = (await processor.run(processor.parse(file), file)) as HastRoot;
