@@ -1,15 +1,34 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
+import { checkSources, defaultSeedsDir, formatResult } from './src/lib/content-check.ts';
 import { loadGlossary } from './src/lib/glossary-source.ts';
+import { storeParagraphs } from './src/lib/paragraph-store.ts';
 import { articlePipeline, remarkRehypeOptions } from './src/plugins/index.ts';
+import { remarkContentCheck } from './src/plugins/remark-content-check.ts';
 import { lazyChunks } from './src/plugins/vite-lazy-chunks.ts';
 
 // `SITE_BASE` lets the same build be hosted under a sub-path (e.g. /edition/).
 const base = process.env.SITE_BASE ?? '/';
-// Read and check the glossary once; a bad entry stops the build here, naming its file.
-const glossary = loadGlossary('content/glossary');
-const pipeline = articlePipeline(glossary);
+const plain = process.env.EDITION_PLAIN === '1';
+const root = fileURLToPath(new URL('.', import.meta.url));
+// The content check, first part: folders, glossary and frontmatter, before
+// anything is built. Each article's MDX is checked as the build parses it
+// (remark-content-check). `EDITION_PLAIN=1` (tests/bench/scale.ts only):
+// plain Astro MDX, no check and no annotations, to measure what they cost.
+const { glossary, matcher } = plain ? { glossary: loadGlossary('content/glossary'), matcher: undefined } : checkFirst();
+// Paragraph data go to files beside the build, not into each compiled article.
+const pipeline = articlePipeline(glossary, { store: storeParagraphs });
+/** @type {import('unified').Pluggable} */
+const check = [remarkContentCheck, { root, seedsDir: defaultSeedsDir(root), matcher, log: process.env.EDITION_CHECK_LOG }];
+
+/** Stop here on a mistake; keep only what the build needs (not every article's text). */
+function checkFirst() {
+  const sources = checkSources(root);
+  if (sources.errors.length) throw new Error(`the content has mistakes:\n${formatResult(sources)}`);
+  return { glossary: sources.glossary, matcher: sources.matcher };
+}
 
 export default defineConfig({
   // Absolute URLs (canonical links, feeds) need the public address; set it when deploying.
@@ -41,13 +60,12 @@ export default defineConfig({
   },
   integrations: [
     // The annotation pipeline applies to the articles (MDX) only.
-    // `EDITION_PLAIN=1` (tests/bench/scale.ts only): plain MDX, to measure the pipeline's cost.
     // `optimize` compiles static HTML to strings rather than one JSX call per
     // element: article modules shrink about 3×, and with them build time and memory.
     mdx(
-      process.env.EDITION_PLAIN === '1'
+      plain
         ? { optimize: true }
-        : { optimize: true, remarkPlugins: [...pipeline.remarkPlugins], rehypePlugins: [...pipeline.rehypePlugins] },
+        : { optimize: true, remarkPlugins: [check, ...pipeline.remarkPlugins], rehypePlugins: [...pipeline.rehypePlugins] },
     ),
   ],
 });

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// `npm run build`: the content check, then astro build, then the Pagefind
-// index, into a fresh folder; dist/ is replaced only when all three succeed,
-// so a failed build never leaves a half-written site behind.
+// `npm run build`: astro build, then the Pagefind index, into a fresh folder;
+// dist/ is replaced only when both succeed, so a failed build never leaves a
+// half-written site behind.
 //
-// The content check (src/cli/check-content.ts) runs first so that every
-// mistake in content/ is reported the same way (`file:line: problem` and a
-// `Fix:` line) before Astro starts; a failure after it is Astro's or
-// Pagefind's own, and is named as such.
+// The content check runs inside the astro build: folders, glossary and
+// frontmatter when the config loads, each article's MDX as it is parsed
+// (src/plugins/remark-content-check.ts), so no article is parsed twice. When
+// the astro build fails, the whole check (src/cli/check-content.ts) runs on
+// its own, so that every mistake in content/ is reported the same way
+// (`file:line: problem` and a `Fix:` line); a failure it does not explain is
+// Astro's or Pagefind's own, and is named as such.
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import fs from 'node:fs';
@@ -18,6 +21,9 @@ import { HEADERS_FILE } from '../lib/csp.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
 const work = path.join(root, '.build', `dist-${process.pid}`);
+const checkLog = `${work}-check.jsonl`;
+// The articles' paragraph data, written while they compile, read while pages are made (src/lib/paragraph-store.ts).
+const paragraphs = `${work}-paragraphs`;
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const UNTOUCHED = 'dist/ was left as it was.';
 
@@ -27,26 +33,82 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
 function fail(message, code = 1) {
   fs.rmSync(work, { recursive: true, force: true });
   fs.rmSync(`${work}-index`, { recursive: true, force: true });
+  fs.rmSync(checkLog, { force: true });
+  fs.rmSync(paragraphs, { recursive: true, force: true });
   console.error(`\n✗ ${message} ${UNTOUCHED}`);
   process.exit(code);
 }
 
 /** Run one step; on failure print `explain(status)` and stop. */
-function step(label, command, args, explain, env = {}, { quiet = false } = {}) {
+function step(label, command, args, explain, env = {}) {
   const started = performance.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const seconds = (performance.now() - started) / 1000;
   if (result.error) fail(`${label} could not start: ${result.error.message}.`);
   if (result.status !== 0) fail(explain(result.status ?? result.signal), typeof result.status === 'number' && result.status > 0 ? result.status : 1);
-  if (!quiet) console.log(`✓ ${label} in ${seconds.toFixed(2)} s`);
+  console.log(`✓ ${label} in ${seconds.toFixed(2)} s`);
   return seconds;
+}
+
+/**
+ * astro build, with the content check inside it. Astro's error output is held
+ * back until the whole check has said whether the failure is a content mistake.
+ */
+function astroBuild() {
+  const started = performance.now();
+  const result = spawnSync(bin('astro'), ['build', '--silent'], {
+    cwd: root,
+    stdio: ['inherit', 'inherit', 'pipe'],
+    env: { ...process.env, ...env, EDITION_CHECK_LOG: checkLog, EDITION_PARAGRAPHS_DIR: paragraphs },
+    maxBuffer: 256 * 2 ** 20,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  fs.rmSync(paragraphs, { recursive: true, force: true });
+  if (result.error) fail(`astro build could not start: ${result.error.message}.`);
+  const astroErrors = result.stderr?.toString() ?? '';
+  if (result.status !== 0) {
+    const check = spawnSync(bin('tsx'), [path.join('src', 'cli', 'check-content.ts')], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+    const report = `${check.stdout ?? ''}${check.stderr ?? ''}`.trim();
+    if (check.status === 1) {
+      console.error(report);
+      fail('The content has mistakes, listed above with file, line and fix; nothing was built.');
+    }
+    process.stderr.write(astroErrors);
+    if (report) console.log(report);
+    const status = result.status ?? result.signal;
+    fail(
+      check.status === 0
+        ? `The Astro build failed (exit ${status}) after the content check had passed: the error above comes from Astro ` +
+            '(a page, component, layout, plugin or the config), not from a mistake the content check knows about.'
+        : `The Astro build failed (exit ${status}), and the content check could not run to tell why (see above).`,
+      typeof result.status === 'number' && result.status > 0 ? result.status : 1,
+    );
+  }
+  process.stderr.write(astroErrors);
+  const warnings = fs.existsSync(checkLog) ? fs.readFileSync(checkLog, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).message) : [];
+  fs.rmSync(checkLog, { force: true });
+  for (const w of warnings) console.log(`⚠ ${w}`);
+  if (process.env.EDITION_PLAIN === '1') console.log('note: EDITION_PLAIN=1, so no content check and no annotations (a baseline for benchmarks)');
+  else console.log(checkSummary(warnings.length));
+  console.log(`✓ astro build in ${seconds.toFixed(2)} s`);
+  return seconds;
+}
+
+/** The check's summary line, as `npm run check:content` prints it. */
+function checkSummary(warnings) {
+  const count = (dir, ext) => fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith(ext) && !f.startsWith('.')).length;
+  const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  return (
+    `✓ content check (in the astro build): ${plural(count('content/articles', '.mdx'), 'article')}, ` +
+    `${plural(count('content/glossary', '.md'), 'glossary entry', 'glossary entries')}: 0 errors, ${plural(warnings, 'warning')}`
+  );
 }
 
 /** Folders left by builds that were killed (their process is gone). */
 function removeStaleWork() {
   const dir = path.dirname(work);
   for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-    const pid = Number(/^dist-(\d+)$/.exec(name)?.[1]);
+    const pid = Number(/^dist-(\d+)(?:$|[-.])/.exec(name)?.[1]); // dist-PID and its -index, -paragraphs, -check.jsonl
     if (!pid || pid === process.pid) continue;
     try {
       process.kill(pid, 0);
@@ -80,27 +142,7 @@ for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 
   delete process.env[name];
 }
 
-// The check prints its own summary line.
-const check = step(
-  'content check',
-  bin('tsx'),
-  [path.join('src', 'cli', 'check-content.ts')],
-  (status) =>
-    status === 2
-      ? 'The content check crashed (see above); nothing was built.'
-      : 'The content has mistakes, listed above with file, line and fix; nothing was built.',
-  {},
-  { quiet: true },
-);
-const astro = step(
-  'astro build',
-  bin('astro'),
-  ['build', '--silent'],
-  (status) =>
-    `The Astro build failed (exit ${status}) after the content check had passed: the error above comes from Astro ` +
-    '(a page, component, layout, plugin or the config), not from a mistake the content check knows about.',
-  env,
-);
+const astro = astroBuild();
 // Security headers for hosts that read a _headers file (the pages carry the CSP too).
 fs.writeFileSync(path.join(work, '_headers'), HEADERS_FILE);
 
@@ -129,4 +171,4 @@ try {
   fail(`Could not move the new site into dist/ (${err.message}).`);
 }
 fs.rmSync(old, { recursive: true, force: true });
-console.log(`✓ site written to dist/ (check ${check.toFixed(2)} s + astro ${astro.toFixed(2)} s + pagefind ${pagefind.toFixed(2)} s)`);
+console.log(`✓ site written to dist/ (astro ${astro.toFixed(2)} s + pagefind ${pagefind.toFixed(2)} s)`);

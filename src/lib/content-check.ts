@@ -24,7 +24,7 @@ import { VFile } from 'vfile';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'astro/zod';
 import { articlePipeline, remarkRehypeOptions } from '../plugins/index.ts';
-import { createAliasMatcher } from './aliases.ts';
+import { createAliasMatcher, type AliasMatcher } from './aliases.ts';
 import { unannotatedFirstMentions } from './annotations.ts';
 import { ContentError } from './content-error.ts';
 import { authorText, compareWithSeed, EDITORIAL_COMPONENTS } from './fidelity.ts';
@@ -58,10 +58,51 @@ const BROKEN_MARKER = /\[\^(?![^\]\s[^]+\])|(?<!\[)\^[a-z0-9]+(?:-[a-z0-9]+)*\]/
 const MARKER = /\[\^[^\]\s]+\]/g;
 
 export async function checkContent(root: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const sources = checkSources(root, options);
+  const { errors, warnings, glossary, matcher } = sources;
+  for (const a of sources.articles) {
+    const tree = await checkMdx(a.abs, a.file, a.body, glossary, errors);
+    if (!tree) continue;
+    const found = checkArticleBody({ ...a, tree, matcher });
+    errors.push(...found.errors);
+    warnings.push(...found.warnings);
+  }
+  return { errors, warnings, counts: sources.counts };
+}
+
+/** An article whose frontmatter passed, ready for the checks of its MDX. */
+export interface ArticleSource {
+  abs: string;
+  file: string;
+  /** The MDX with the frontmatter blanked, lines kept, so positions are the file's. */
+  body: string;
+  /** The seed file's text and names, when the frontmatter names one that exists. */
+  seed?: SeedText;
+}
+
+export interface SeedText {
+  text: string;
+  name: string;
+  rel: string;
+}
+
+export interface Sources extends CheckResult {
+  glossary: Glossary;
+  /** For the first-mention warnings; none when the glossary has errors or warnings are off. */
+  matcher?: AliasMatcher;
+  articles: ArticleSource[];
+}
+
+/**
+ * Everything but the articles' MDX: the folders, the glossary and each
+ * article's frontmatter. Cheap (no MDX is parsed), so the site build runs it
+ * first; the MDX checks then run inside the build's own pipeline
+ * (src/plugins/remark-content-check.ts) instead of parsing every article twice.
+ */
+export function checkSources(root: string, options: CheckOptions = {}): Sources {
   const errors: ContentError[] = [];
   const warnings: ContentError[] = [];
-  const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
-  const seedsDir = options.seedsDir ?? process.env.EDITION_SEEDS_DIR ?? path.resolve(root, '../shared/seeds');
+  const seedsDir = options.seedsDir ?? defaultSeedsDir(root);
 
   const glossaryFiles = listFolder(root, GLOSSARY_DIR, '.md', errors);
   const articleFiles = listFolder(root, ARTICLES_DIR, '.mdx', errors);
@@ -70,6 +111,7 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
   const matcher = complete && options.warnings !== false ? createAliasMatcher(glossary.values()) : undefined;
 
   const series = new Map<number, string>();
+  const articles: ArticleSource[] = [];
   for (const file of articleFiles) {
     const abs = path.join(root, file);
     const source = fs.readFileSync(abs, 'utf8');
@@ -81,24 +123,48 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
       if (other) errors.push(new ContentError(file, fm.lineOf(['series']), `series number ${fm.data.series} is also used by ${other}`, 'give each article its own position in the series (1 = earliest)'));
       else series.set(fm.data.series, file);
     }
-    // Blank the frontmatter, keeping its lines, so positions are the file's.
-    const body = fm.blank + source.slice(fm.length);
-    const tree = await checkMdx(abs, file, body, glossary, errors);
-    if (!tree) continue;
-    const brokenMarkers = checkArticleTree(abs, file, tree, errors);
-    if (typeof fm.data.seed === 'string' && brokenMarkers === 0) {
-      const seedFile = path.join(seedsDir, fm.data.seed);
-      if (fs.existsSync(seedFile)) checkFidelity(file, tree, fs.readFileSync(seedFile, 'utf8'), fm.data.seed, rel(seedFile), errors);
-    }
-    if (matcher) {
-      for (const m of unannotatedFirstMentions(body, matcher)) {
-        warnings.push(
-          new ContentError(file, m.line, `first mention of “${m.text}” (${m.entity}) in this article has no note`, `add [^${m.entity}] right after “${m.text}”`, m.column),
-        );
-      }
+    articles.push({ abs, file, body: fm.blank + source.slice(fm.length), seed: readSeed(root, seedsDir, fm.data.seed) });
+  }
+  return { errors, warnings, counts: { glossary: glossaryFiles.length, articles: articleFiles.length }, glossary, matcher, articles };
+}
+
+/** Where the seeds are: `EDITION_SEEDS_DIR`, else `<root>/../shared/seeds`. */
+export const defaultSeedsDir = (root: string) => process.env.EDITION_SEEDS_DIR ?? path.resolve(root, '../shared/seeds');
+
+/** The seed an article's frontmatter names, if it exists (a missing one is a frontmatter error). */
+export function readSeed(root: string, seedsDir: string, name: unknown): SeedText | undefined {
+  if (typeof name !== 'string') return undefined;
+  const file = path.join(seedsDir, name);
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return undefined;
+  // A few seeds serve every article: read each once (again if it changes).
+  const cached = seeds.get(file);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.seed.rel === path.relative(root, file).split(path.sep).join('/')) return cached.seed;
+  const seed = { text: fs.readFileSync(file, 'utf8'), name, rel: path.relative(root, file).split(path.sep).join('/') };
+  seeds.set(file, { mtimeMs: stat.mtimeMs, seed });
+  return seed;
+}
+const seeds = new Map<string, { mtimeMs: number; seed: SeedText }>();
+
+/**
+ * The checks of one article's MDX syntax tree (as parsed, before the
+ * annotation plugins change it): components, expressions, editorial notes,
+ * broken note markers, images, fidelity to the seed, and the first-mention
+ * warnings. Labels and syntax are checked by the pipeline itself.
+ */
+export function checkArticleBody(a: { abs: string; file: string; body: string; tree: Root; seed?: SeedText; matcher?: AliasMatcher }): Pick<CheckResult, 'errors' | 'warnings'> {
+  const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
+  const brokenMarkers = checkArticleTree(a.abs, a.file, a.tree, errors);
+  if (a.seed && brokenMarkers === 0) checkFidelity(a.file, a.tree, a.seed.text, a.seed.name, a.seed.rel, errors);
+  if (a.matcher) {
+    for (const m of unannotatedFirstMentions(a.body, a.matcher)) {
+      warnings.push(
+        new ContentError(a.file, m.line, `first mention of “${m.text}” (${m.entity}) in this article has no note`, `add [^${m.entity}] right after “${m.text}”`, m.column),
+      );
     }
   }
-  return { errors, warnings, counts: { glossary: glossaryFiles.length, articles: articleFiles.length } };
+  return { errors, warnings };
 }
 
 // ---------------------------------------------------------------- folders

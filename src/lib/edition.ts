@@ -3,6 +3,7 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { createAliasMatcher } from './aliases.ts';
 import { buildMentionIndex, type MentionIndex, type Paragraph } from './mentions.ts';
+import { loadParagraphs } from './paragraph-store.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
@@ -17,6 +18,8 @@ export interface Article {
 
 export interface Edition {
   articles: Article[];
+  /** The articles' slugs in series order (one array, so lookups keyed on it are made once). */
+  slugs: string[];
   bySlug: Map<string, Article>;
   entries: GlossaryEntry[];
   byId: Map<string, GlossaryEntry>;
@@ -48,6 +51,7 @@ async function build(): Promise<Edition> {
   );
   return {
     articles,
+    slugs: articles.map((a) => a.slug),
     bySlug: new Map(articles.map((a) => [a.slug, a])),
     entries,
     byId: new Map(entries.map((e) => [e.id, e])),
@@ -55,7 +59,7 @@ async function build(): Promise<Edition> {
   };
 }
 
-/** The paragraphs rehype-paragraphs recorded, as a JSON string (none if the annotation pipeline is off). */
+/** The paragraphs rehype-paragraphs recorded: JSON, or the key it was stored under (none if the annotation pipeline is off). */
 export function readParagraphs(value: unknown): Paragraph[] {
-  return typeof value === 'string' ? (JSON.parse(value) as Paragraph[]) : [];
+  return typeof value === 'string' ? (JSON.parse(loadParagraphs(value)) as Paragraph[]) : [];
 }

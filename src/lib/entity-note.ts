@@ -1,6 +1,6 @@
 // The note for a glossary entity, as HTML: its name linking to its entry, kind,
 // summary, a few key dates, what happened later, and the other articles that
-// mention it. Rendered per page (src/components/EntityNote.astro) rather than
+// mention it. Rendered per page (src/components/EntityNotes.astro) rather than
 // compiled into each article, so an article module holds only a placeholder
 // and the build stays linear as articles and entities grow.
 import type { Element, ElementContent } from 'hast';
@@ -124,12 +124,18 @@ export function entityNoteHtml(id: string, entity: NoteEntity, { base, elsewhere
 /** The other articles mentioning an entity, from all that do (series order): the first few, and how many. */
 export function elsewhereFor<T extends NoteArticle>(all: readonly string[], current: string, find: (slug: string) => T | undefined) {
   const named: T[] = [];
-  let total = 0;
   for (const slug of all) {
-    if (slug === current) continue;
-    total++;
-    const a = named.length < MAX_ELSEWHERE ? find(slug) : undefined;
+    if (named.length === MAX_ELSEWHERE) break;
+    const a = slug === current ? undefined : find(slug);
     if (a) named.push(a);
   }
-  return { named, total };
+  // Counted without a pass over every article: that, per note of every article, grew as N².
+  return { named, total: all.length - (setOf(all).has(current) ? 1 : 0) };
+}
+
+const sets = new WeakMap<readonly string[], Set<string>>();
+function setOf(list: readonly string[]): Set<string> {
+  let set = sets.get(list);
+  if (!set) sets.set(list, (set = new Set(list)));
+  return set;
 }

@@ -29,9 +29,24 @@ function inlineText(node: RootContent): string {
 
 /** Positions after which the seed may gain a paragraph break: `made.Peskov`, `NATO.”And`. */
 export function joinPoints(seed: string): Set<number> {
-  const points = new Set<number>();
+  let points = joinsCache.get(seed);
+  if (points) return points;
+  points = new Set<number>();
   for (const m of seed.matchAll(/[.?!:)][”’]?(?=[A-Z“])/g)) points.add(m.index + m[0].length);
+  // A few seeds serve every article: keep the latest few.
+  if (joinsCache.size >= 8) joinsCache.delete(joinsCache.keys().next().value!);
+  joinsCache.set(seed, points);
   return points;
+}
+const joinsCache = new Map<string, Set<number>>();
+
+/** `\s` as in regular expressions, with the common characters decided without one. */
+function isSpace(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code === 32 || code === 10) return true;
+  if (code > 32 && code < 127) return false;
+  return /\s/.test(c);
 }
 
 export interface FidelityProblem {
@@ -48,7 +63,6 @@ export function compareWithSeed(article: string, seed: string): FidelityProblem 
   const joins = joinPoints(seed);
   let i = 0;
   let j = 0;
-  const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
   while (i < article.length || j < seed.length) {
     const a = article[i];
     const s = seed[j];

@@ -16,18 +16,27 @@ export interface SharedArticle {
 export function otherArticles(index: MentionIndex, slug: string, slugs: readonly string[], limit = MAX_OTHER_ARTICLES): SharedArticle[] {
   const counts = mentionCounts(index);
   const mine = counts.get(slug) ?? new Map<string, number>();
-  // Entries in common, counted from each entry's own list of articles: no pass over every other text per entry.
-  const inCommon = new Map<string, number>();
-  for (const id of mine.keys()) {
-    for (const other of index.get(id)?.articles ?? []) if (other !== slug) inCommon.set(other, (inCommon.get(other) ?? 0) + 1);
+  const { position, articlesOf } = positions(index, slugs);
+  // Entries in common, counted from each entry's own list of articles (as positions
+  // in `slugs`): no pass over every other text per entry, no map per text.
+  const inCommon = new Int32Array(slugs.length);
+  for (const id of mine.keys()) for (const p of articlesOf.get(id) ?? []) inCommon[p]++;
+  const self = position.get(slug);
+  if (self !== undefined) inCommon[self] = 0;
+  // The top `limit` in one pass; scanning in series order keeps ties in that order.
+  const top: number[] = [];
+  for (let p = 0; p < inCommon.length; p++) {
+    const n = inCommon[p];
+    if (!n || (top.length === limit && n <= inCommon[top[limit - 1]])) continue;
+    let at = top.length;
+    while (at > 0 && inCommon[top[at - 1]] < n) at--;
+    top.splice(at, 0, p);
+    if (top.length > limit) top.pop();
   }
-  const order = new Map(slugs.map((s, i) => [s, i]));
-  const byRank = (a: string, b: string) => (inCommon.get(b) ?? 0) - (inCommon.get(a) ?? 0) || order.get(a)! - order.get(b)!;
-  const ranked = [...inCommon.keys()].filter((s) => order.has(s)).sort(byRank).slice(0, limit);
+  const ranked = top.map((p) => slugs[p]);
   // Fewer than `limit` share anything: fill with the others, in the given order.
-  for (const s of slugs) {
-    if (ranked.length >= limit) break;
-    if (s !== slug && !inCommon.has(s)) ranked.push(s);
+  for (let p = 0; p < slugs.length && ranked.length < limit; p++) {
+    if (p !== self && !inCommon[p]) ranked.push(slugs[p]);
   }
   return ranked.map((other) => {
     const theirs = counts.get(other) ?? new Map<string, number>();
@@ -35,6 +44,27 @@ export function otherArticles(index: MentionIndex, slug: string, slugs: readonly
     shared.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
     return { slug: other, shared };
   });
+}
+
+/** Each entry's articles as positions in `slugs`: made once per index and list of texts. */
+const positionsCache = new WeakMap<MentionIndex, WeakMap<readonly string[], Positions>>();
+interface Positions {
+  position: Map<string, number>;
+  articlesOf: Map<string, Int32Array>;
+}
+function positions(index: MentionIndex, slugs: readonly string[]): Positions {
+  const bySlugs = positionsCache.get(index) ?? new WeakMap<readonly string[], Positions>();
+  positionsCache.set(index, bySlugs);
+  let found = bySlugs.get(slugs);
+  if (found) return found;
+  const position = new Map(slugs.map((s, i) => [s, i]));
+  const articlesOf = new Map<string, Int32Array>();
+  for (const [id, e] of index) {
+    articlesOf.set(id, Int32Array.from(e.articles.filter((a) => position.has(a)), (a) => position.get(a)!));
+  }
+  found = { position, articlesOf };
+  bySlugs.set(slugs, found);
+  return found;
 }
 
 /** Entries named in the same paragraphs as `id`, with how many paragraphs they share; most first. */

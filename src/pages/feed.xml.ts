@@ -5,7 +5,7 @@ import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/mdx';
-import EntityNote from '../components/EntityNote.astro';
+import EntityNotes from '../components/EntityNotes.astro';
 import Gap from '../components/Gap.astro';
 import { formatRange } from '../lib/dates.ts';
 import { escapeHtml as escapeXml } from '../lib/html.ts';
@@ -38,7 +38,7 @@ export const GET: APIRoute = async () => {
     const link = absoluteUrl(articlePath(a.slug));
     const { Content } = await render(a.entry);
     // `params` tells each entity note which article it is in (for its "Also in" line).
-    const body = await container.renderToString(Content, { params: { slug: a.slug }, props: { components: { Gap, EntityNote } } });
+    const body = await container.renderToString(Content, { params: { slug: a.slug }, props: { components: { Gap, EntityNotes } } });
     const preface =
       `<p><em>Date inferred: ${escapeXml(formatRange(d.dating.earliest, d.dating.latest))}. ` +
       `Author and publication not verified (<a href="${absoluteUrl(`about/#text-${a.slug}`)}">why</a>). ` +

@@ -6,15 +6,15 @@ import type { Glossary } from '../lib/glossary-source.ts';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { PluggableList } from 'unified';
 import { rehypeNotes } from './rehype-notes.ts';
-import { rehypeParagraphs } from './rehype-paragraphs.ts';
+import { rehypeParagraphs, type ParagraphsOptions } from './rehype-paragraphs.ts';
 import { remarkGlossaryNotes } from './remark-glossary-notes.ts';
 
-export function articlePipeline(glossary: Glossary): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
+export function articlePipeline(glossary: Glossary, paragraphs: ParagraphsOptions = {}): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
   return {
     remarkPlugins: [[remarkGlossaryNotes, { glossary }]],
     rehypePlugins: [
       [rehypeNotes, { glossary }],
-      rehypeParagraphs,
+      [rehypeParagraphs, paragraphs],
       rehypeSlug,
       [rehypeAutolinkHeadings, { behavior: 'wrap' }],
     ],

@@ -3,19 +3,21 @@
 // previews and search can tell them apart. Markup is kept lean: these
 // attributes repeat on every reference of every article, so only editorial
 // references are marked; an entity reference's label is its entity.
-// An entity note's whole list item becomes <EntityNote id refs>: the article
-// page renders it from the glossary (src/components/EntityNote.astro), so the
-// compiled article carries one short call per note, not its markup.
+// Entity notes' list items become <EntityNotes notes="id:refs …">, one per run
+// of consecutive entity notes: the article page renders them from the glossary
+// (src/components/EntityNotes.astro), so the compiled article carries a short
+// string, not the notes' markup nor a call per note.
 import type { Element, ElementContent, Root } from 'hast';
 import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Glossary } from '../lib/glossary-source.ts';
 
 /** The component the article page passes to <Content> to render entity notes. */
-export const ENTITY_NOTE = 'EntityNote';
+export const ENTITY_NOTES = 'EntityNotes';
 
 export function rehypeNotes({ glossary }: { glossary: Glossary }) {
   return (tree: Root) => {
+    const lists: Element[] = [];
     visit(tree, 'element', (node, index, parent) => {
       const props = node.properties;
       if (node.tagName === 'a' && props.dataFootnoteRef !== undefined) {
@@ -25,6 +27,7 @@ export function rehypeNotes({ glossary }: { glossary: Glossary }) {
       if (node.tagName === 'a' && props.dataFootnoteBackref !== undefined) delete props.className;
       if (node.tagName === 'section' && props.dataFootnotes !== undefined) {
         props.ariaLabelledBy = ['footnote-label'];
+        lists.push(...node.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'ol'));
       }
       if (node.tagName === 'li' && typeof props.id === 'string' && props.id.startsWith('fn-')) {
         const label = props.id.slice(3);
@@ -38,6 +41,7 @@ export function rehypeNotes({ glossary }: { glossary: Glossary }) {
         }
       }
     });
+    for (const list of lists) mergeRuns(list);
   };
 }
 
@@ -49,14 +53,32 @@ function entityNote(id: string, li: Element): MdxJsxFlowElementHast {
   });
   return {
     type: 'mdxJsxFlowElement',
-    name: ENTITY_NOTE,
-    attributes: [
-      { type: 'mdxJsxAttribute', name: 'id', value: id },
-      { type: 'mdxJsxAttribute', name: 'refs', value: String(refs) },
-    ],
+    name: ENTITY_NOTES,
+    attributes: [{ type: 'mdxJsxAttribute', name: 'notes', value: `${id}:${refs}` }],
     children: [],
   };
 }
+
+/** Consecutive entity notes (and the line breaks between them) become one placeholder. */
+function mergeRuns(list: Element) {
+  const out: (ElementContent | MdxJsxFlowElementHast)[] = [];
+  let run: MdxJsxFlowElementHast | undefined;
+  let blanks: ElementContent[] = [];
+  for (const child of list.children as (ElementContent | MdxJsxFlowElementHast)[]) {
+    if (child.type === 'text' && !child.value.trim()) {
+      blanks.push(child);
+      continue;
+    }
+    const notes = child.type === 'mdxJsxFlowElement' && child.name === ENTITY_NOTES ? child : undefined;
+    if (run && notes) run.attributes = [{ type: 'mdxJsxAttribute', name: 'notes', value: `${notesOf(run)} ${notesOf(notes)}` }];
+    else out.push(...blanks, child);
+    blanks = [];
+    run = notes ? (run ?? notes) : undefined;
+  }
+  list.children = [...out, ...blanks] as ElementContent[];
+}
+
+const notesOf = (node: MdxJsxFlowElementHast) => String(node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'notes')?.value);
 
 function editorLabel(): ElementContent {
   return { type: 'element', tagName: 'span', properties: { className: ['note-label'] }, children: [{ type: 'text', value: 'Editor’s note' }] };

@@ -7,7 +7,12 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { Paragraph, ParagraphNote } from '../lib/mentions.ts';
 
-export function rehypeParagraphs() {
+export interface ParagraphsOptions {
+  /** What the frontmatter holds for the paragraphs' JSON: by default the JSON itself. */
+  store?: (json: string) => string;
+}
+
+export function rehypeParagraphs({ store = (json) => json }: ParagraphsOptions = {}) {
   return (tree: Root, file: VFile) => {
     const paragraphs: Paragraph[] = [];
     for (const node of tree.children) {
@@ -21,8 +26,9 @@ export function rehypeParagraphs() {
     data.astro ??= {};
     data.astro.frontmatter ??= {};
     // One JSON string, not an object: the compiled module then holds a single
-    // literal instead of thousands of syntax-tree nodes for the bundler to carry.
-    data.astro.frontmatter.paragraphs = JSON.stringify(paragraphs);
+    // literal (or, with a store, a key) instead of thousands of syntax-tree
+    // nodes for the bundler to carry.
+    data.astro.frontmatter.paragraphs = store(JSON.stringify(paragraphs));
   };
 }
 

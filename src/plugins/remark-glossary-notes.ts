@@ -126,8 +126,8 @@ function pointAt(node: Text, offset: number) {
 /**
  * The definition of an entity note, empty: it lets GFM number the note and
  * link its references; rehype-notes then turns its list item into
- * <EntityNote id refs>, which the article page renders from the glossary
- * (src/components/EntityNote.astro). Compiling each note's text into every
+ * <EntityNotes notes>, which the article page renders from the glossary
+ * (src/components/EntityNotes.astro). Compiling each note's text into every
  * article made modules grow with the glossary and the number of articles.
  */
 export function definitionFor(id: string): FootnoteDefinition {

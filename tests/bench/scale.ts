@@ -8,8 +8,8 @@
 // build script, from cold caches:
 //   - with the annotation pipeline (the site as it is), then search is
 //     measured on it in Chromium (bytes per query, time to first result);
-//   - with EDITION_PLAIN=1 (astro.config.mjs gives MDX none of our plugins),
-//     the baseline for the pipeline's overhead.
+//   - with EDITION_PLAIN=1 (astro.config.mjs gives MDX none of our plugins and
+//     runs no content check), the baseline for the pipeline's overhead.
 // Writes tests/bench/results/scale.json. Runs build one after another.
 //
 //   npm run bench:scale -- [N…] [--runs R] [--search-runs 3] [--no-plain] [--no-search] [--profile]
@@ -310,7 +310,7 @@ async function profileBuild(project: string, dir: string): Promise<ProfileSummar
 
 /** The step a stopped build was in: the one after the last it reported done. */
 function currentStep(run: BuildRun) {
-  const order = ['content check', 'astro build', 'pagefind index'];
+  const order = ['astro build', 'pagefind index'];
   const done = run.steps.map((s) => s.label);
   return order.find((s) => !done.includes(s)) ?? 'after the last step';
 }
@@ -339,7 +339,6 @@ function printReport(all: SizeResult[]) {
       ok ? sec(r.annotated.wallSeconds, 1) : `✗ ${sec(r.failed?.wallSeconds, 0)}`,
       ok ? sec(r.annotated.cpuSeconds, 1) : sec(r.failed?.cpuSeconds, 0),
       ok ? mbOf(r.annotated.peakRssMB) : mbOf(r.failed?.peakRssMB),
-      sec(stepOf(ok ? r.annotated : r.failed, /content check/), 1),
       ok ? sec(stepOf(r.annotated, /astro/), 1) : '—',
       ok ? sec(stepOf(r.annotated, /pagefind/), 1) : '—',
       ok ? `${((r.annotated.wallSeconds / r.n) * 1000).toFixed(0)} ms` : '—',
@@ -351,15 +350,15 @@ function printReport(all: SizeResult[]) {
   });
   say(
     table(
-      ['N', 'runs', 'wall', 'CPU', 'peak', 'check', 'astro', 'pagefind', 'wall/article', 'marginal CPU/article', 'plain wall', 'plain CPU', 'plain peak', 'overhead CPU', 'overhead wall'],
+      ['N', 'runs', 'wall', 'CPU', 'peak', 'astro', 'pagefind', 'wall/article', 'marginal CPU/article', 'plain wall', 'plain CPU', 'plain peak', 'overhead CPU', 'overhead wall'],
       rows,
     ),
   );
   say('  wall = `node src/cli/build.mjs` start to end; CPU = user+system time of it and all its processes; peak = largest');
   say('  resident memory of one of its processes (Node\'s default V8 heap limit here is about 4 GB unless --heap is given);');
-  say('  check/astro/pagefind = the steps it printed (wall). marginal CPU/article = extra CPU per extra article since');
-  say('  the previous N (flat when growth is linear). overhead = annotated ÷ plain (EDITION_PLAIN=1: MDX without the');
-  say('  annotation pipeline, so no notes and no mention index).');
+  say('  astro/pagefind = the steps it printed (wall; the content check runs inside astro). marginal CPU/article = extra');
+  say('  CPU per extra article since the previous N (flat when growth is linear). overhead = annotated ÷ plain');
+  say('  (EDITION_PLAIN=1: plain Astro MDX, with no content check, no notes and no mention index).');
   for (const r of all.filter((r) => r.failed)) say(`  ✗ N = ${r.n}: the ${r.failed!.variant} build ${r.failed!.reason} (${sec(r.failed!.wallSeconds, 0)} wall).`);
   for (const r of all.filter((r) => r.plainFailed)) say(`  ✗ N = ${r.n}: the plain build ${r.plainFailed!.reason} (${sec(r.plainFailed!.wallSeconds, 0)} wall).`);
   say(`  load average during the builds: ${results.flatMap((r) => [...r.annotated.runs, ...(r.plain?.runs ?? [])]).map((b) => b.load.toFixed(1)).join(' ')}`);

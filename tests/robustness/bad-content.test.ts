@@ -227,6 +227,21 @@ describe('the editors’ check', () => {
   });
 });
 
+describe('the build’s own check', () => {
+  it('prints the same warning as the editors’ check, from inside the astro build, and builds', { timeout: 120_000 }, async ({ expect }) => {
+    const { copy } = fresh();
+    copy.edit(ARTICLE, 'Kiev[^kyiv]', 'Kiev');
+    const source = copy.read(ARTICLE);
+    const line = lineOf(source, 'protesters in Kiev');
+    const column = source.split('\n')[line - 1].indexOf('Kiev') + 1;
+    const result = await runBuild(copy.root);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain(`⚠ ${ARTICLE}:${line}:${column}: first mention of “Kiev” (kyiv) in this article has no note\n  Fix: add [^kyiv] right after “Kiev”`);
+    expect(result.output).toMatch(/✓ content check \(in the astro build\): 3 articles, \d+ glossary entries: 0 errors, 1 warning\n/);
+    expect(copy.read('dist/index.html')).not.toMatch(/previous site/); // the new site replaced the old
+  });
+});
+
 // ------------------------------------------------------------ escaping
 
 const HOSTILE = '</script><script>alert(1)</script> "quotes" <b>bold</b>';

@@ -1,6 +1,6 @@
 // Runs markdown through the same plugins as the site, without Astro, for
 // input → output tests of the annotation pipeline. Entity notes are filled in
-// as src/components/EntityNote.astro does on the site.
+// as src/components/EntityNotes.astro does on the site.
 import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { fromHtml } from 'hast-util-from-html';
@@ -33,15 +33,21 @@ export async function renderArticle(markdown: string, path = 'content/articles/t
   return { tree, html: toHtml(tree), frontmatter };
 }
 
-/** Replace each <EntityNote id refs> placeholder with the note, as the article page renders it. */
+/** Replace each <EntityNotes notes> placeholder with its notes, as the article page renders them. */
 function fillEntityNotes(tree: HastRoot, glossary: Glossary, options: Omit<NoteOptions, 'backrefs'>) {
   visit(tree, (node, index, parent) => {
     if (node.type !== 'mdxJsxFlowElement' || !parent || index === undefined) return;
     const note = node as unknown as MdxJsxFlowElementHast;
     const attr = (name: string) => note.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
-    const entity = glossary.get(String(attr('id')));
-    if (!entity) throw new Error(`placeholder for unknown entity ${String(attr('id'))}`);
-    const html = entityNoteItemHtml(entity.id, entity, { ...options, refs: Number(attr('refs')) });
+    const html = String(attr('notes'))
+      .split(' ')
+      .map((note) => {
+        const [id, refs] = note.split(':');
+        const entity = glossary.get(id);
+        if (!entity) throw new Error(`placeholder for unknown entity ${id}`);
+        return entityNoteItemHtml(entity.id, entity, { ...options, refs: Number(refs) });
+      })
+      .join('\n');
     parent.children.splice(index, 1, ...(fromHtml(html, { fragment: true }).children as typeof parent.children));
     return [SKIP, index];
   });

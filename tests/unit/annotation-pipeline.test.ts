@@ -112,9 +112,32 @@ describe('entity notes', () => {
         remarkRehypeOptions,
       }),
     );
-    expect(js).toMatch(/_jsx\(EntityNote, \{\s*id: "kyiv",\s*refs: "1"\s*\}\)/);
+    // One placeholder for the run of entity notes, in the order of their first references.
+    expect(js).toMatch(/_jsx\(EntityNotes, \{\s*notes: "vladimir-putin:1 kyiv:1"\s*\}\)/);
     expect(js).not.toContain('"fn-kyiv"'); // not even the list item's id: the page renders it
     for (const e of glossary.values()) expect(js).not.toContain(e.summary.slice(0, 30));
+  });
+
+  it('keeps editor’s notes in place between runs of entity notes', async () => {
+    const glossary = fixtureGlossary();
+    const pipeline = articlePipeline(glossary);
+    const md = 'Putin[^vladimir-putin] said[^ed-x] in Kiev[^kyiv] that[^clinton-yeltsin-assurances].\n\n[^ed-x]: An editorial note.\n';
+    const js = String(
+      await compile(md, {
+        remarkPlugins: [remarkGfm, ...pipeline.remarkPlugins] as PluggableList,
+        rehypePlugins: pipeline.rehypePlugins,
+        remarkRehypeOptions,
+      }),
+    );
+    const placeholders = [...js.matchAll(/notes: "([^"]*)"/g)].map((m) => m[1]);
+    expect(placeholders).toEqual(['vladimir-putin:1', 'kyiv:1 clinton-yeltsin-assurances:1']);
+    const { tree } = await renderArticle(md);
+    expect(selectAll('section[data-footnotes] ol > li', tree).map((li) => li.properties.id)).toEqual([
+      'fn-vladimir-putin',
+      'fn-ed-x',
+      'fn-kyiv',
+      'fn-clinton-yeltsin-assurances',
+    ]);
   });
 });
 
