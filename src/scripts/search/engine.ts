@@ -77,6 +77,18 @@ export function loadEngine() {
 
 type Found = Map<string, { r: PagefindResult; words: Set<number> }>;
 
+let articleIds: Promise<Set<string>> | undefined;
+/**
+ * Which results are articles: every article page's id, found once by filter
+ * alone. Asking per query (each spelling again, restricted to articles) cost
+ * a second full search of every matching page, which at a thousand articles
+ * was most of the time to the first result.
+ */
+function articlePages(pf: Pagefind): Promise<Set<string>> {
+  articleIds ??= pf.search(null, { filters: { kind: 'article' } }).then((res) => new Set((res?.results ?? []).map((r) => r.id)));
+  return articleIds;
+}
+
 /**
  * Every spelling's results, merged: id → best-scoring result and the union of
  * matched positions (how often the page names the thing).
@@ -141,17 +153,17 @@ export async function search(query: string, selected: Filters = {}, stale = () =
   const terms = highlightTerms(variants);
   // Order: the named entities' own entries, then articles by how often they
   // name what was searched for (when it names an entity), then by score.
-  // The three searches run together, so their index files load in parallel.
+  // The searches run together, so their index files load in parallel.
   const [found, entries, articles] = await Promise.all([
     union(pf, variants, selected),
     Promise.all(entities.map((e) => pf.search(null, { filters: { entry: e.id } }))),
-    entities.length ? union(pf, variants, { ...selected, kind: { any: ['article'] } }) : new Map(),
+    entities.length ? articlePages(pf) : new Set<string>(),
   ]);
   if (!found.size) return { query, terms, hits: [], counts };
   const entryIds: string[] = [];
   for (const r of entries.flatMap((res) => res?.results ?? [])) if (found.has(r.id) && !entryIds.includes(r.id)) entryIds.push(r.id);
   const weight = new Map<string, number>();
-  for (const id of articles.keys()) weight.set(id, found.get(id)?.words.size ?? 0);
+  for (const [id, f] of found) if (articles.has(id)) weight.set(id, f.words.size);
   const rest = [...found.values()]
     .map((f) => f.r)
     .filter((r) => !entryIds.includes(r.id))
