@@ -66,6 +66,10 @@ function astroBuild() {
   fs.rmSync(paragraphs, { recursive: true, force: true });
   if (result.error) fail(`astro build could not start: ${result.error.message}.`);
   const astroErrors = result.stderr?.toString() ?? '';
+  if (result.signal) {
+    process.stderr.write(astroErrors);
+    fail(`The astro build was stopped (${result.signal}).`);
+  }
   if (result.status !== 0) {
     const check = spawnSync(bin('tsx'), [path.join('src', 'cli', 'check-content.ts')], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
     const report = `${check.stdout ?? ''}${check.stderr ?? ''}`.trim();
@@ -75,13 +79,13 @@ function astroBuild() {
     }
     process.stderr.write(astroErrors);
     if (report) console.log(report);
-    const status = result.status ?? result.signal;
+    const status = result.status;
     fail(
       check.status === 0
         ? `The Astro build failed (exit ${status}) after the content check had passed: the error above comes from Astro ` +
             '(a page, component, layout, plugin or the config), not from a mistake the content check knows about.'
         : `The Astro build failed (exit ${status}), and the content check could not run to tell why (see above).`,
-      typeof result.status === 'number' && result.status > 0 ? result.status : 1,
+      status > 0 ? status : 1,
     );
   }
   process.stderr.write(astroErrors);
