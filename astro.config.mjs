@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
+import { logCheck } from './src/lib/check-report.mjs';
 import { checkSources, defaultSeedsDir, formatResult } from './src/lib/content-check.ts';
 import { loadGlossary } from './src/lib/glossary-source.ts';
 import { storeParagraphs } from './src/lib/paragraph-store.ts';
@@ -17,17 +18,18 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // anything is built. Each article's MDX is checked as the build parses it
 // (remark-content-check). `EDITION_PLAIN=1` (tests/bench/scale.ts only):
 // plain Astro MDX, no check and no annotations, to measure what they cost.
-const { glossary, matcher } = plain ? { glossary: loadGlossary('content/glossary'), matcher: undefined } : checkFirst();
+const glossary = plain ? loadGlossary('content/glossary') : checkFirst();
 // Paragraph data go to files beside the build, not into each compiled article.
 const pipeline = articlePipeline(glossary, { store: storeParagraphs });
 /** @type {import('unified').Pluggable} */
-const check = [remarkContentCheck, { root, seedsDir: defaultSeedsDir(root), matcher, log: process.env.EDITION_CHECK_LOG }];
+const check = [remarkContentCheck, { root, seedsDir: defaultSeedsDir(root), glossary, log: process.env.EDITION_CHECK_LOG }];
 
-/** Stop here on a mistake; keep only what the build needs (not every article's text). */
+/** Stop here on a mistake; keep only the checked glossary (not every article's text). */
 function checkFirst() {
   const sources = checkSources(root);
   if (sources.errors.length) throw new Error(`the content has mistakes:\n${formatResult(sources)}`);
-  return { glossary: sources.glossary, matcher: sources.matcher };
+  if (process.env.EDITION_CHECK_LOG) logCheck(process.env.EDITION_CHECK_LOG, { counts: sources.counts });
+  return sources.glossary;
 }
 
 export default defineConfig({

@@ -34,6 +34,17 @@ const keyOf = (s: string, exact: boolean) => {
   return exact ? k : k.toLowerCase();
 };
 
+/**
+ * The matcher for a glossary (id → entry), made once per glossary object: the
+ * annotation plugins run once per article, and the content check needs the same one.
+ */
+const byGlossary = new WeakMap<ReadonlyMap<string, Named>, AliasMatcher>();
+export function glossaryMatcher(glossary: ReadonlyMap<string, Named>): AliasMatcher {
+  let matcher = byGlossary.get(glossary);
+  if (!matcher) byGlossary.set(glossary, (matcher = createAliasMatcher(glossary.values())));
+  return matcher;
+}
+
 export function createAliasMatcher(entries: Iterable<Named>): AliasMatcher {
   const owner = new Map<string, string>(); // alias key → entity id
   const exact: string[] = [];

@@ -24,9 +24,10 @@ import { VFile } from 'vfile';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'astro/zod';
 import { articlePipeline, remarkRehypeOptions } from '../plugins/index.ts';
-import { createAliasMatcher, type AliasMatcher } from './aliases.ts';
+import { glossaryMatcher, type AliasMatcher } from './aliases.ts';
 import { unannotatedFirstMentions } from './annotations.ts';
-import { ContentError } from './content-error.ts';
+import { summaryLine } from './check-report.mjs';
+import { ContentError, projectPath } from './content-error.ts';
 import { authorText, compareWithSeed, EDITORIAL_COMPONENTS } from './fidelity.ts';
 import { loadGlossary, parseEntry, type Entity, type Glossary } from './glossary-source.ts';
 import { articleData, entityData } from './schema.ts';
@@ -108,7 +109,7 @@ export function checkSources(root: string, options: CheckOptions = {}): Sources 
   const articleFiles = listFolder(root, ARTICLES_DIR, '.mdx', errors);
 
   const { glossary, complete } = checkGlossary(root, glossaryFiles, errors);
-  const matcher = complete && options.warnings !== false ? createAliasMatcher(glossary.values()) : undefined;
+  const matcher = complete && options.warnings !== false ? glossaryMatcher(glossary) : undefined;
 
   const series = new Map<number, string>();
   const articles: ArticleSource[] = [];
@@ -138,13 +139,11 @@ export function readSeed(root: string, seedsDir: string, name: unknown): SeedTex
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat?.isFile()) return undefined;
   // A few seeds serve every article: read each once (again if it changes).
-  const cached = seeds.get(file);
-  if (cached && cached.mtimeMs === stat.mtimeMs && cached.seed.rel === path.relative(root, file).split(path.sep).join('/')) return cached.seed;
-  const seed = { text: fs.readFileSync(file, 'utf8'), name, rel: path.relative(root, file).split(path.sep).join('/') };
-  seeds.set(file, { mtimeMs: stat.mtimeMs, seed });
-  return seed;
+  let cached = seedTexts.get(file);
+  if (cached?.mtimeMs !== stat.mtimeMs) seedTexts.set(file, (cached = { mtimeMs: stat.mtimeMs, text: fs.readFileSync(file, 'utf8') }));
+  return { text: cached.text, name, rel: projectPath(root, file) };
 }
-const seeds = new Map<string, { mtimeMs: number; seed: SeedText }>();
+const seedTexts = new Map<string, { mtimeMs: number; text: string }>();
 
 /**
  * The checks of one article's MDX syntax tree (as parsed, before the
@@ -597,7 +596,7 @@ function pointIn(value: string, offset: number, start?: { line: number; column: 
 function asContentError(err: unknown, file: string, root?: string): ContentError {
   if (err instanceof ContentError) {
     if (!root) return err;
-    const relFile = path.isAbsolute(err.file) ? path.relative(root, err.file).split(path.sep).join('/') : err.file;
+    const relFile = path.isAbsolute(err.file) ? projectPath(root, err.file) : err.file;
     return new ContentError(relFile, err.line, rebase(err.problem, root), err.fix ? rebase(err.fix, root) : undefined, err.column);
   }
   const message = err instanceof Error ? err.message : String(err);
@@ -611,11 +610,7 @@ export function formatResult(result: CheckResult, seconds?: number): string {
   const parts: string[] = [];
   for (const e of result.errors) parts.push(`✗ ${e.message}`);
   for (const w of result.warnings) parts.push(`⚠ ${w.message}`);
-  const { glossary, articles } = result.counts;
-  const time = seconds === undefined ? '' : ` in ${seconds.toFixed(1)} s`;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  parts.push(
-    `${result.errors.length ? '✗' : '✓'} content check${time}: ${plural(articles, 'article')}, ${plural(glossary, 'glossary entry').replace('entrys', 'entries')}: ${plural(result.errors.length, 'error')}, ${plural(result.warnings.length, 'warning')}`,
-  );
+  const counts = { ...result.counts, errors: result.errors.length, warnings: result.warnings.length };
+  parts.push(summaryLine(counts, seconds === undefined ? '' : ` in ${seconds.toFixed(1)} s`));
   return parts.join('\n');
 }

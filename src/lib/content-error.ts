@@ -1,3 +1,8 @@
+import path from 'node:path';
+
+/** A file as messages name it: relative to the project root, with forward slashes. */
+export const projectPath = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+
 /** A mistake in the content, reported as `file:line[:column]: message` with a fix. */
 export class ContentError extends Error {
   constructor(

@@ -15,6 +15,14 @@ import type { Glossary } from '../lib/glossary-source.ts';
 /** The component the article page passes to <Content> to render entity notes. */
 export const ENTITY_NOTES = 'EntityNotes';
 
+/** A placeholder's `notes`, "ukraine:1 russia:2": each note's entity and how many references lead to it. */
+export function readEntityNotes(notes: string): { id: string; refs: number }[] {
+  return notes.split(' ').map((note) => {
+    const [id, refs] = note.split(':');
+    return { id, refs: Number(refs) };
+  });
+}
+
 export function rehypeNotes({ glossary }: { glossary: Glossary }) {
   return (tree: Root) => {
     const lists: Element[] = [];

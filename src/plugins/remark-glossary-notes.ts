@@ -8,7 +8,7 @@ import type { FootnoteDefinition, PhrasingContent, Root, Text } from 'mdast';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { createAliasMatcher, type AliasMatcher } from '../lib/aliases.ts';
+import { glossaryMatcher, type AliasMatcher } from '../lib/aliases.ts';
 import type { Glossary } from '../lib/glossary-source.ts';
 
 export interface GlossaryNotesOptions {
@@ -21,12 +21,8 @@ const CALL = /\[\^([^\]\s]+)\]/g;
 // What may stand between a name and its note: a possessive, a closing quote.
 const TRAILER = /^(?:[’']s?)?[”"’]?$/;
 
-// MDX builds a processor per file: build the alias matcher once per glossary.
-const matchers = new WeakMap<Glossary, AliasMatcher>();
-
 export function remarkGlossaryNotes({ glossary }: GlossaryNotesOptions) {
-  const matcher = matchers.get(glossary) ?? createAliasMatcher(glossary.values());
-  matchers.set(glossary, matcher);
+  const matcher = glossaryMatcher(glossary);
   return (tree: Root, file: VFile) => {
     const defined = new Set<string>();
     visit(tree, 'footnoteDefinition', (node) => {

@@ -14,6 +14,7 @@ import { VFile } from 'vfile';
 import { entityNoteItemHtml, type NoteOptions } from '../../src/lib/entity-note.ts';
 import { loadGlossary, type Glossary } from '../../src/lib/glossary-source.ts';
 import { articlePipeline, remarkRehypeOptions } from '../../src/plugins/index.ts';
+import { readEntityNotes } from '../../src/plugins/rehype-notes.ts';
 
 export const fixtureGlossary = () => loadGlossary('tests/fixtures/glossary');
 
@@ -39,13 +40,11 @@ function fillEntityNotes(tree: HastRoot, glossary: Glossary, options: Omit<NoteO
     if (node.type !== 'mdxJsxFlowElement' || !parent || index === undefined) return;
     const note = node as unknown as MdxJsxFlowElementHast;
     const attr = (name: string) => note.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
-    const html = String(attr('notes'))
-      .split(' ')
-      .map((note) => {
-        const [id, refs] = note.split(':');
+    const html = readEntityNotes(String(attr('notes')))
+      .map(({ id, refs }) => {
         const entity = glossary.get(id);
         if (!entity) throw new Error(`placeholder for unknown entity ${id}`);
-        return entityNoteItemHtml(entity.id, entity, { ...options, refs: Number(refs) });
+        return entityNoteItemHtml(entity.id, entity, { ...options, refs });
       })
       .join('\n');
     parent.children.splice(index, 1, ...(fromHtml(html, { fragment: true }).children as typeof parent.children));

@@ -28,7 +28,8 @@ export function ensureChosen(set: HTMLElement, group: string, chosen: string[]) 
 /** The TOP values with most results (page order among equals) and any chosen; then the rest that have results. */
 export function layout(counts: Record<string, number>, chosen: Set<string>) {
   const values = Object.keys(counts);
-  const ranked = [...values].sort((a, b) => counts[b] - counts[a] || values.indexOf(a) - values.indexOf(b));
+  const order = new Map(values.map((v, i) => [v, i]));
+  const ranked = [...values].sort((a, b) => counts[b] - counts[a] || order.get(a)! - order.get(b)!);
   const shown = ranked.slice(0, TOP);
   for (const v of chosen) if (!shown.includes(v)) shown.push(v);
   return { shown, rest: ranked.filter((v) => !shown.includes(v) && counts[v] > 0) };
