@@ -106,7 +106,8 @@ function elsewhereHtml(id: string, base: string, { named, total }: NonNullable<N
     links.push(text(' and '));
     links.push(el('a', { href: joinBase(base, entryPath(id)) }, [text(`${more} other ${more === 1 ? 'text' : 'texts'}`)]));
   }
-  links.push(text('.'));
+  // A title that ends a sentence itself ("… crisis?", "… very far.") takes no second stop.
+  if (more || !/[.?!…]$/.test(shown.at(-1)?.title ?? '')) links.push(text('.'));
   return toHtml(el('p', { className: ['note-elsewhere'] }, links));
 }
 

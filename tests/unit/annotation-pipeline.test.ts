@@ -87,6 +87,17 @@ describe('entity notes', () => {
     ]);
   });
 
+  it('ends the line with a stop only when the last title does not end a sentence itself', async () => {
+    const line = async (titles: string[]) => {
+      const elsewhere = elsewhereFor(titles.map((_, i) => `a${i}`), 'here', (slug) => ({ slug, title: titles[Number(slug.slice(1))] }));
+      const { tree } = await renderArticle('Kiev[^kyiv].\n', 'x.mdx', '/', elsewhere);
+      return toString(select('li#fn-kyiv p.note-elsewhere', tree)!);
+    };
+    expect(await line(['Is there an off-ramp?'])).toBe('Also in Is there an off-ramp? ↩');
+    expect(await line(['One', 'He didn’t get very far.'])).toBe('Also in One and He didn’t get very far. ↩');
+    expect(await line(['Minsk agreements: The last chance'])).toBe('Also in Minsk agreements: The last chance. ↩');
+  });
+
   it('says nothing of other articles when there are none, and closes the last paragraph with the back-references', async () => {
     const { tree } = await renderArticle('Kiev[^kyiv] and Kyiv[^kyiv].\n', 'x.mdx', '/', elsewhereFor(['x'], 'x', () => undefined));
     const note = select('li#fn-kyiv', tree)!;
