@@ -58,6 +58,8 @@ export default defineConfig({
   markdown: {
     // The author's typography is kept verbatim; no smart-quote rewriting.
     smartypants: false,
+    // The texts hold no code: skip the highlighter's pass over every tree.
+    syntaxHighlight: false,
     remarkRehype: remarkRehypeOptions,
   },
   integrations: [

@@ -1,10 +1,9 @@
 // The article pipeline in one place: astro.config.mjs and the tests both use it.
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeSlug from 'rehype-slug';
 import { backLabel } from '../lib/entity-note.ts';
 import type { Glossary } from '../lib/glossary-source.ts';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { PluggableList } from 'unified';
+import { rehypeHeadingLinks } from './rehype-heading-links.ts';
 import { rehypeNotes } from './rehype-notes.ts';
 import { rehypeParagraphs, type ParagraphsOptions } from './rehype-paragraphs.ts';
 import { remarkGlossaryNotes } from './remark-glossary-notes.ts';
@@ -15,8 +14,7 @@ export function articlePipeline(glossary: Glossary, paragraphs: ParagraphsOption
     rehypePlugins: [
       [rehypeNotes, { glossary }],
       [rehypeParagraphs, paragraphs],
-      rehypeSlug,
-      [rehypeAutolinkHeadings, { behavior: 'wrap' }],
+      rehypeHeadingLinks,
     ],
   };
 }

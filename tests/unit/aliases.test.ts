@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createAliasMatcher } from '../../src/lib/aliases.ts';
+import { createAliasMatcher, foldPunctuation } from '../../src/lib/aliases.ts';
 
-const matcher = createAliasMatcher([
+const entries = [
   { id: 'kyiv', name: 'Kyiv', aliases: ['Kiev'] },
   { id: 'eu', name: 'European Union', aliases: ['EU'] },
   { id: 'us', name: 'United States', aliases: ['U.S.', 'US', 'America'] },
@@ -12,7 +12,8 @@ const matcher = createAliasMatcher([
   { id: 'nrc', name: 'NATO–Russia Council', aliases: [] },
   { id: 'minsk', name: 'Minsk agreements', aliases: ['Minsk accords', 'Minsk'] },
   { id: 'donbas', name: 'Donbas', aliases: ['Donbass'] },
-]);
+];
+const matcher = createAliasMatcher(entries);
 const found = (text: string) => matcher.find(text).map((m) => `${m.id}:${text.slice(m.start, m.end)}`);
 
 describe('alias matcher', () => {
@@ -49,6 +50,54 @@ describe('alias matcher', () => {
 
   it('matches across a line break inside a multi-word alias', () => {
     expect(found('the European\nUnion')).toEqual(['eu:European\nUnion']);
+  });
+
+  it('falls back to a shorter alias when the longer one runs into a word', () => {
+    expect(found('the Minsk accordsman')).toEqual(['minsk:Minsk']);
+    expect(found('Kremlin ceremonyx')).toEqual(['kremlin:Kremlin']);
+  });
+
+  it('starts a name only where a word starts, whatever came before', () => {
+    expect(found('xKyiv 9Kiev 𝐀Kyiv ÉKyiv (Kyiv)')).toEqual(['kyiv:Kyiv']);
+    expect(found('KyivKyiv Kyiv')).toEqual(['kyiv:Kyiv']);
+    expect(matcher.find('KyivKyiv Kyiv')[0].start).toBe(9);
+    expect(found('😀Kyiv')).toEqual(['kyiv:Kyiv']);
+  });
+
+  it('finds what a plain list of every alias, longest first, finds', () => {
+    // The matcher's pattern is a trie (one branch per first character); this
+    // is the straightforward pattern it replaces, on generated texts.
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const list = (aliases: string[], flags: string) =>
+      new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${aliases
+          .sort((a, b) => b.length - a.length)
+          .map((a) => escape(foldPunctuation(a)).replace(/\s+/g, '\\s+'))
+          .join('|')})(?![\\p{L}\\p{N}])`,
+        flags,
+      );
+    const names = entries.flatMap((e) => [e.name, ...e.aliases]);
+    const acronym = (a: string) => !/\p{Ll}/u.test(a);
+    const passes = [list(names.filter(acronym), 'gu'), list(names.filter((a) => !acronym(a)), 'giu')];
+    const spans = (text: string) =>
+      passes
+        .flatMap((re) => [...foldPunctuation(text).matchAll(re)].map((m) => `${m.index}-${m.index + m[0].length}`))
+        .sort();
+    const outer = (text: string) => {
+      const all = matcher.find(text);
+      // Drop the entities found inside a longer match (the list pattern does not report those).
+      return all
+        .filter((m) => !all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start))
+        .map((m) => `${m.start}-${m.end}`)
+        .sort();
+    };
+    const pieces = [...names, ...names.map((n) => n.toLowerCase()), ...names.map((n) => n.toUpperCase()), 'Minsk acc', 'NATO-', 'an', 'x', '9', '𝐀', 'É', ' ', ' ', '\n', '’s ', '-', '—', ', ', '(', ')'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + random(8) }, () => pieces[random(pieces.length)]).join('');
+      expect(outer(text), JSON.stringify(text)).toEqual(spans(text));
+    }
   });
 
   it('keeps offsets of the original text', () => {
