@@ -7,7 +7,7 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { formatDate } from './dates.ts';
 import type { EntityData } from './schema.ts';
-import { articlePath, entryPath, joinBase } from './urls.ts';
+import { MENTIONS_ID, articlePath, entryPath, joinBase } from './urls.ts';
 
 export type NoteEntity = Pick<EntityData, 'name' | 'kind' | 'summary' | 'dates' | 'later'>;
 
@@ -47,7 +47,12 @@ export function entityNoteItemHtml(id: string, entity: NoteEntity, options: Omit
 }
 
 const MAX_DATES = 3;
-/** "Also in" names at most this many other texts; the entry page lists them all. */
+/**
+ * "Also in" names the other texts when there are at most this many. Beyond,
+ * it says how many and links to the entry's list of them: the first few of a
+ * long series are no better a pointer than the rest, and in a sidenote three
+ * titles are a paragraph of their own (a fifth of an article page at 1000 texts).
+ */
 export const MAX_ELSEWHERE = 3;
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
@@ -88,26 +93,25 @@ function coreParagraphs(id: string, entity: NoteEntity, base: string): string[] 
 const elsewhereCache = new Map<string, string>();
 
 function elsewhereParagraph(id: string, base: string, elsewhere: NonNullable<NoteOptions['elsewhere']>): string {
-  const key = [base, id, elsewhere.total, ...elsewhere.named.map((a) => `${a.slug}\0${a.title}`)].join('\0');
+  const named = elsewhere.total > MAX_ELSEWHERE ? [] : elsewhere.named; // not in the line: not in the key
+  const key = [base, id, elsewhere.total, ...named.map((a) => `${a.slug}\0${a.title}`)].join('\0');
   let html = elsewhereCache.get(key);
   if (html === undefined) elsewhereCache.set(key, (html = elsewhereHtml(id, base, elsewhere)));
   return html;
 }
 
 function elsewhereHtml(id: string, base: string, { named, total }: NonNullable<NoteOptions['elsewhere']>): string {
-  const shown = named.slice(0, MAX_ELSEWHERE);
-  const more = Math.max(0, total - shown.length);
   const links: ElementContent[] = [text('Also in ')];
-  shown.forEach((a, i) => {
-    if (i) links.push(text(i === shown.length - 1 && !more ? ' and ' : ', '));
+  if (total > MAX_ELSEWHERE) {
+    links.push(el('a', { href: `${joinBase(base, entryPath(id))}#${MENTIONS_ID}` }, [text(`${total} other texts`)]), text('.'));
+    return toHtml(el('p', { className: ['note-elsewhere'] }, links));
+  }
+  named.forEach((a, i) => {
+    if (i) links.push(text(i === named.length - 1 ? ' and ' : ', '));
     links.push(el('a', { href: joinBase(base, articlePath(a.slug)) }, [el('em', {}, [text(a.title)])]));
   });
-  if (more) {
-    links.push(text(' and '));
-    links.push(el('a', { href: joinBase(base, entryPath(id)) }, [text(`${more} other ${more === 1 ? 'text' : 'texts'}`)]));
-  }
   // A title that ends a sentence itself ("… crisis?", "… very far.") takes no second stop.
-  if (more || !/[.?!…]$/.test(shown.at(-1)?.title ?? '')) links.push(text('.'));
+  if (!/[.?!…]$/.test(named.at(-1)?.title ?? '')) links.push(text('.'));
   return toHtml(el('p', { className: ['note-elsewhere'] }, links));
 }
 

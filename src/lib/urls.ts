@@ -8,3 +8,6 @@ export function joinBase(base: string, path: string): string {
 
 export const entryPath = (id: string) => `glossary/${id}/`;
 export const articlePath = (slug: string) => `articles/${slug}/`;
+
+/** The id of an entry page's "Mentioned in" list: links to every text naming the entry point there. */
+export const MENTIONS_ID = 'mentions-heading';

@@ -75,16 +75,24 @@ describe('remark-glossary-notes + rehype-notes', () => {
 });
 
 describe('entity notes', () => {
-  it('names up to three other articles and counts the rest, linking to the entry for them', async () => {
-    const titles = ['One', 'Two', 'Three', 'Four', 'Five'];
-    const elsewhere = elsewhereFor(['a0', 'a1', 'here', 'a2', 'a3', 'a4'], 'here', (slug) => ({ slug, title: titles[Number(slug.slice(1))] }));
-    expect(elsewhere.total).toBe(5);
+  it('names up to three other articles, linking to each', async () => {
+    const titles = ['One', 'Two', 'Three'];
+    const elsewhere = elsewhereFor(['a0', 'here', 'a1', 'a2'], 'here', (slug) => ({ slug, title: titles[Number(slug.slice(1))] }));
+    expect(elsewhere.total).toBe(3);
     const { tree } = await renderArticle('Kiev[^kyiv].\n', 'x.mdx', '/', elsewhere);
     const line = select('li#fn-kyiv p.note-elsewhere', tree)!;
-    expect(toString(line)).toBe('Also in One, Two, Three and 2 other texts. ↩');
-    expect(selectAll('a', line).map((a) => a.properties.href)).toEqual([
-      '/articles/a0/', '/articles/a1/', '/articles/a2/', '/glossary/kyiv/', '#fnref-kyiv',
-    ]);
+    expect(toString(line)).toBe('Also in One, Two and Three. ↩');
+    expect(selectAll('a', line).map((a) => a.properties.href)).toEqual(['/articles/a0/', '/articles/a1/', '/articles/a2/', '#fnref-kyiv']);
+  });
+
+  it('counts more than three other articles, linking to the list on the entry page', async () => {
+    const titles = ['One', 'Two', 'Three', 'Four'];
+    const elsewhere = elsewhereFor(['a0', 'a1', 'here', 'a2', 'a3'], 'here', (slug) => ({ slug, title: titles[Number(slug.slice(1))] }));
+    expect(elsewhere.total).toBe(4);
+    const { tree } = await renderArticle('Kiev[^kyiv].\n', 'x.mdx', '/edition/', elsewhere);
+    const line = select('li#fn-kyiv p.note-elsewhere', tree)!;
+    expect(toString(line)).toBe('Also in 4 other texts. ↩');
+    expect(selectAll('a', line).map((a) => a.properties.href)).toEqual(['/edition/glossary/kyiv/#mentions-heading', '#fnref-kyiv']);
   });
 
   it('ends the line with a stop only when the last title does not end a sentence itself', async () => {
