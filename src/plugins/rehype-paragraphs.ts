@@ -1,11 +1,13 @@
 // Gives each paragraph of the author's text a stable id (p-1, p-2, …) and a
 // quiet permalink, and records its plain text and annotated mentions for the
 // mention index. A reference's entity is its label (`#fn-<id>`, unless it is
-// an editor's note); a mention span's is that of the reference right after it.
+// an editor's note); a mention span's is that of the reference right after it
+// (or after its closing quote).
 // Only top-level paragraphs count: notes and editorial blocks are not the text.
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import type { Paragraph, ParagraphNote } from '../lib/mentions.ts';
+import { isClosingQuote } from './remark-glossary-notes.ts';
 
 export interface ParagraphsOptions {
   /** What the frontmatter holds for the paragraphs' JSON: by default the JSON itself. */
@@ -49,12 +51,14 @@ export function paragraphText(p: Element): { text: string; notes: ParagraphNote[
         }
         return;
       }
-      const next = nodes[i + 1];
+      // A mention's reference follows it, after its closing quote if it was quoted.
+      const quote = nodes[i + 1]?.type === 'text' && isClosingQuote((nodes[i + 1] as Text).value) ? 1 : 0;
+      const next = nodes[i + 1 + quote];
       const entity = isMention(n) && next?.type === 'element' && next.tagName === 'sup' ? entityOf(findRef(next)) : undefined;
       if (entity) {
         notes.push({ entity, offset: text.length });
         walk(n.children);
-        lastSpan = { entity, end: text.length };
+        lastSpan = { entity, end: text.length + quote };
         return;
       }
       walk(n.children);

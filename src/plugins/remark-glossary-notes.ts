@@ -17,8 +17,12 @@ export interface GlossaryNotesOptions {
 // A label runs to the first "]": a marker that lost its bracket ("[^a[^b]") reads as one
 // bad label and fails, rather than leaving "[^a" in the text (the content check names it).
 const CALL = /\[\^([^\]\s]+)\]/g;
-// What may stand between a name and its note: a possessive, a closing quote.
+// What may stand between a name and its note: a possessive (marked with the
+// name: “Putin’s”), a closing double quote (left outside the mark, as its
+// opening quote is: “military infrastructure”).
 const TRAILER = /^(?:[’']s?)?[”"’]?$/;
+/** A closing double quote: kept out of a mention's mark (rehype-paragraphs looks past it). */
+export const isClosingQuote = (s: string | undefined) => s === '”' || s === '"';
 
 export function remarkGlossaryNotes({ glossary }: GlossaryNotesOptions) {
   const matcher = glossaryMatcher(glossary);
@@ -112,13 +116,15 @@ function mentionBefore(text: string, id: string, matcher: AliasMatcher): Phrasin
   const hit = candidates.at(-1);
   if (!hit) return text ? [{ type: 'text', value: text }] : [];
   const start = from + hit.start;
+  const end = isClosingQuote(text.at(-1)) && text.length - 1 >= from + hit.end ? text.length - 1 : text.length;
   const nodes: PhrasingContent[] = [];
   if (start > 0) nodes.push({ type: 'text', value: text.slice(0, start) });
   nodes.push({
     type: 'emphasis',
     data: { hName: 'span', hProperties: { className: ['mention'] } },
-    children: [{ type: 'text', value: text.slice(start) }],
+    children: [{ type: 'text', value: text.slice(start, end) }],
   });
+  if (end < text.length) nodes.push({ type: 'text', value: text.slice(end) });
   return nodes;
 }
 

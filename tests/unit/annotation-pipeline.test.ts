@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectAll, select } from 'hast-util-select';
+import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
@@ -29,6 +30,16 @@ describe('remark-glossary-notes + rehype-notes', () => {
     const mention = select('span.mention', tree)!;
     expect(toString(mention)).toBe('Putin’s');
     expect(mention.properties.dataEntity).toBeUndefined();
+  });
+
+  it('marks a quoted name without its closing quote, as without its opening one', async () => {
+    const { tree, frontmatter } = await renderArticle('The spelling “Kiev”[^kyiv] was dropped.\n');
+    const p = select('p', tree)!;
+    expect(toString(select('span.mention', p)!)).toBe('Kiev');
+    expect(toHtml(p)).toMatch(/“<span class="mention">Kiev<\/span>”<sup>/);
+    // One mention of the entry, where its name starts (not a second one at the reference).
+    const [paragraph] = JSON.parse(String(frontmatter.paragraphs)) as { notes: { entity: string; offset: number }[] }[];
+    expect(paragraph.notes).toEqual([{ entity: 'kyiv', offset: 'The spelling “'.length }]);
   });
 
   it('notes a phrase that is not a name without marking words', async () => {
