@@ -18,7 +18,7 @@ export interface NoteArticle {
 
 export interface NoteOptions {
   base: string;
-  /** The other articles that mention the entity: the first few by name, and how many in all. */
+  /** The other articles that mention the entity: how many, and each by name when there are at most MAX_ELSEWHERE. */
   elsewhere?: { named: readonly NoteArticle[]; total: number };
   /** Back-references (trusted HTML), appended to the last paragraph as GFM does. */
   backrefs?: string;
@@ -51,7 +51,7 @@ const MAX_DATES = 3;
  * "Also in" names the other texts when there are at most this many. Beyond,
  * it says how many and links to the entry's list of them: the first few of a
  * long series are no better a pointer than the rest, and in a sidenote three
- * titles are a paragraph of their own (a fifth of an article page at 1000 texts).
+ * titles are a paragraph of their own (15 KB of a 96 KB article page at 1000 texts).
  */
 export const MAX_ELSEWHERE = 3;
 
@@ -93,8 +93,7 @@ function coreParagraphs(id: string, entity: NoteEntity, base: string): string[] 
 const elsewhereCache = new Map<string, string>();
 
 function elsewhereParagraph(id: string, base: string, elsewhere: NonNullable<NoteOptions['elsewhere']>): string {
-  const named = elsewhere.total > MAX_ELSEWHERE ? [] : elsewhere.named; // not in the line: not in the key
-  const key = [base, id, elsewhere.total, ...named.map((a) => `${a.slug}\0${a.title}`)].join('\0');
+  const key = [base, id, elsewhere.total, ...elsewhere.named.map((a) => `${a.slug}\0${a.title}`)].join('\0');
   let html = elsewhereCache.get(key);
   if (html === undefined) elsewhereCache.set(key, (html = elsewhereHtml(id, base, elsewhere)));
   return html;
@@ -126,16 +125,18 @@ export function entityNoteHtml(id: string, entity: NoteEntity, { base, elsewhere
   return paragraphs.join('\n');
 }
 
-/** The other articles mentioning an entity, from all that do (series order): the first few, and how many. */
+/** The other articles mentioning an entity, from all that do (series order): how many, and, when "Also in" names them, which. */
 export function elsewhereFor<T extends NoteArticle>(all: readonly string[], current: string, find: (slug: string) => T | undefined) {
-  const named: T[] = [];
-  for (const slug of all) {
-    if (named.length === MAX_ELSEWHERE) break;
-    const a = slug === current ? undefined : find(slug);
-    if (a) named.push(a);
-  }
   // Counted without a pass over every article: that, per note of every article, grew as N².
-  return { named, total: all.length - (setOf(all).has(current) ? 1 : 0) };
+  const total = all.length - (setOf(all).has(current) ? 1 : 0);
+  const named: T[] = [];
+  if (total <= MAX_ELSEWHERE) {
+    for (const slug of all) {
+      const a = slug === current ? undefined : find(slug);
+      if (a) named.push(a);
+    }
+  }
+  return { named, total };
 }
 
 const sets = new WeakMap<readonly string[], Set<string>>();

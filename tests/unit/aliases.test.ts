@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAliasMatcher, foldPunctuation } from '../../src/lib/aliases.ts';
+import { piecesText, seeded } from '../support/random.ts';
 
 const entries = [
   { id: 'kyiv', name: 'Kyiv', aliases: ['Kiev'] },
@@ -92,10 +93,9 @@ describe('alias matcher', () => {
         .sort();
     };
     const pieces = [...names, ...names.map((n) => n.toLowerCase()), ...names.map((n) => n.toUpperCase()), 'Minsk acc', 'NATO-', 'an', 'x', '9', '𝐀', 'É', ' ', ' ', '\n', '’s ', '-', '—', ', ', '(', ')'];
-    let seed = 7;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const random = seeded(7);
     for (let i = 0; i < 3000; i++) {
-      const text = Array.from({ length: 1 + random(8) }, () => pieces[random(pieces.length)]).join('');
+      const text = piecesText(random, pieces, 8);
       expect(outer(text), JSON.stringify(text)).toEqual(spans(text));
     }
   });

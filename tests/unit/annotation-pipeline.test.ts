@@ -100,6 +100,7 @@ describe('entity notes', () => {
     const titles = ['One', 'Two', 'Three', 'Four'];
     const elsewhere = elsewhereFor(['a0', 'a1', 'here', 'a2', 'a3'], 'here', (slug) => ({ slug, title: titles[Number(slug.slice(1))] }));
     expect(elsewhere.total).toBe(4);
+    expect(elsewhere.named).toEqual([]); // not named in the line: not looked up
     const { tree } = await renderArticle('Kiev[^kyiv].\n', 'x.mdx', '/edition/', elsewhere);
     const line = select('li#fn-kyiv p.note-elsewhere', tree)!;
     expect(toString(line)).toBe('Also in 4 other texts. ↩');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dropNonText, pagePathOf, spaceDashes, tagPage } from '../../src/cli/index-view.mjs';
+import { piecesText, seeded } from '../support/random.ts';
 
 describe('the search index view', () => {
   it('spaces dashes that join words, in text only', () => {
@@ -22,10 +23,9 @@ describe('the search index view', () => {
     // The straightforward version, which was too slow for pages at scale.
     const reference = (html: string) => html.replace(/>([^<]+)</g, (_, text: string) => `>${text.replace(/\s*([—–])\s*/g, ' $1 ')}<`);
     const pieces = ['<p>', '</p>', '<a title="x—y">', '<a title="u>v—w">', 'word', ' ', '\n', '—', '–', '-', '<', '>', 'é'];
-    let seed = 11;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const random = seeded(11);
     for (let i = 0; i < 5000; i++) {
-      const html = Array.from({ length: 1 + random(10) }, () => pieces[random(pieces.length)]).join('');
+      const html = piecesText(random, pieces, 10);
       expect(spaceDashes(html), JSON.stringify(html)).toBe(reference(html));
     }
   });

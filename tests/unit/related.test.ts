@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityMentions, MentionIndex, ParagraphMention } from '../../src/lib/mentions.ts';
 import { coMentioned, firstParagraphs, otherArticles } from '../../src/lib/related.ts';
+import { seeded } from '../support/random.ts';
 
 /** An index from "entity: article#paragraph×count …" lines. */
 function index(spec: Record<string, string>): MentionIndex {
@@ -50,12 +51,11 @@ describe('otherArticles', () => {
   it('picks the same texts as ranking every pair, however many texts there are', () => {
     // A seeded edition of 40 texts over 12 entries, against the plain definition:
     // sort all other texts by entries in common (more first, then series order).
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = seeded(7);
     const slugs = Array.from({ length: 40 }, (_, i) => `t${i}`);
     const spec: Record<string, string> = {};
     for (let e = 0; e < 12; e++) {
-      const named = slugs.filter(() => random() < 0.3);
+      const named = slugs.filter(() => random.fraction() < 0.3);
       if (named.length) spec[`e${e}`] = named.map((s) => `${s}#p-1`).join(' ');
     }
     const idx = index(spec);
