@@ -6,7 +6,7 @@ import { logCheck } from './src/lib/check-report.mjs';
 import { checkSources, defaultSeedsDir, formatResult } from './src/lib/content-check.ts';
 import { loadGlossary } from './src/lib/glossary-source.ts';
 import { storeParagraphs } from './src/lib/paragraph-store.ts';
-import { articlePipeline, remarkRehypeOptions } from './src/plugins/index.ts';
+import { mdxPipeline, remarkRehypeOptions } from './src/plugins/index.ts';
 import { remarkContentCheck } from './src/plugins/remark-content-check.ts';
 import { lazyChunks } from './src/plugins/vite-lazy-chunks.ts';
 
@@ -20,7 +20,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // plain Astro MDX, no check and no annotations, to measure what they cost.
 const glossary = plain ? loadGlossary('content/glossary') : checkFirst();
 // Paragraph data go to files beside the build, not into each compiled article.
-const pipeline = articlePipeline(glossary, { store: storeParagraphs });
+const pipeline = mdxPipeline(glossary, { store: storeParagraphs });
 /** @type {import('unified').Pluggable} */
 const check = [remarkContentCheck, { root, seedsDir: defaultSeedsDir(root), glossary, log: process.env.EDITION_CHECK_LOG }];
 

@@ -6,6 +6,7 @@ import type { PluggableList } from 'unified';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
 import { rehypeNotes } from './rehype-notes.ts';
 import { rehypeParagraphs, type ParagraphsOptions } from './rehype-paragraphs.ts';
+import { rehypePrerendered, remarkPrerender } from './prerender.ts';
 import { remarkGlossaryNotes } from './remark-glossary-notes.ts';
 
 export function articlePipeline(glossary: Glossary, paragraphs: ParagraphsOptions = {}): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
@@ -16,6 +17,19 @@ export function articlePipeline(glossary: Glossary, paragraphs: ParagraphsOption
       [rehypeParagraphs, paragraphs],
       rehypeHeadingLinks,
     ],
+  };
+}
+
+/**
+ * The same pipeline as MDX runs it: the rehype plugins run inside the remark
+ * stage (./prerender.ts), so MDX's own passes see static HTML, not every
+ * annotation node.
+ */
+export function mdxPipeline(glossary: Glossary, paragraphs: ParagraphsOptions = {}): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
+  const { remarkPlugins, rehypePlugins } = articlePipeline(glossary, paragraphs);
+  return {
+    remarkPlugins: [...remarkPlugins, [remarkPrerender, { rehypePlugins, remarkRehype: remarkRehypeOptions }]],
+    rehypePlugins: [rehypePrerendered],
   };
 }
 

@@ -2,7 +2,8 @@
 // link, asset and script reference carries the base and resolves to a file
 // of the build; in Chromium, served under /edition/ only, search finds pages
 // and links to them under the base, and the article page loads its script
-// and stylesheet with no failed request.
+// and stylesheet with no failed request. One article of the copy gains an
+// image, which Astro must import and serve under the base like any asset.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
@@ -15,12 +16,15 @@ import { serveStatic } from '../support/server.ts';
 import { htmlFiles, parsePage, readPage } from '../support/site-files.ts';
 
 const BASE = '/edition/';
+const IMAGE = 'test-rectangle';
 let copy: ProjectCopy;
 let out: string;
 const pages = new Map<string, Root>();
 
 beforeAll(async () => {
   copy = copyProject({ prefix: 'edition-subpath-' });
+  copy.write(`content/images/${IMAGE}.svg`, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#888"/></svg>\n');
+  copy.edit('content/articles/minsk-last-chance.mdx', /\n\nBut there were also signs/, `\n\n![A grey rectangle](../images/${IMAGE}.svg)\n\nBut there were also signs`);
   const result = await runBuild(copy.root, { SITE_BASE: BASE });
   if (result.code !== 0) throw new Error(`the build under ${BASE} failed:\n${result.output}`);
   out = copy.file('dist');
@@ -124,6 +128,14 @@ describe(`the site built under ${BASE}`, () => {
     }
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('imports an article’s image as an asset under the base (src/plugins/prerender.ts leaves it to Astro)', () => {
+    const page = pages.get('articles/minsk-last-chance/index.html')!;
+    const srcs = selectAll('img', page).map((img) => String(img.properties.src));
+    expect(srcs).toHaveLength(1);
+    expect(srcs[0]).toMatch(new RegExp(`^${BASE}_astro/${IMAGE}\\.[\\w-]+\\.svg$`));
+    expect(fileFor(srcs[0])).toBeTruthy();
   });
 
   it('has stylesheets, scripts, feeds and data files that name only paths under the base', () => {

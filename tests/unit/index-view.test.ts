@@ -9,7 +9,7 @@ describe('the search index view', () => {
   });
   it('drops note numbers, permalinks and entity notes, keeping editorial notes', () => {
     const html =
-      '<p id="p-1">Kyiv<sup><a href="#fn-kyiv" id="fnref-kyiv" data-footnote-ref="" aria-describedby="footnote-label">1</a></sup> spoke.<a class="pilcrow" href="#p-1" aria-label="Link to paragraph 1">¶</a></p>' +
+      '<p id="p-1">Kyiv<sup><a href="#fn-kyiv" id="fnref-kyiv" data-footnote-ref aria-describedby="footnote-label">1</a></sup> spoke.<a class="pilcrow" href="#p-1" aria-label="Link to paragraph 1">¶</a></p>' +
       '<ol><li id="fn-kyiv" class="note-entity"><p><a href="/glossary/kyiv/">Kyiv</a> (place).</p></li><li id="fn-ed-x" class="note-editorial"><p>Editor.</p></li></ol>';
     expect(dropNonText(html)).toBe('<p id="p-1">Kyiv spoke.</p><ol><li id="fn-ed-x" class="note-editorial"><p>Editor.</p></li></ol>');
   });

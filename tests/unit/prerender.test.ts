@@ -1,0 +1,105 @@
+// src/plugins/prerender.ts: MDX gets the same HTML as the article plugins
+// make, with static runs as Fragments and what MDX must see left as nodes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Element, Root as HastRoot, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toHtml } from 'hast-util-to-html';
+import type { Root as MdastRoot } from 'mdast';
+import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
+import { nodeTypes } from '@mdx-js/mdx';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
+import { loadGlossary, type Glossary } from '../../src/lib/glossary-source.ts';
+import { articlePipeline, mdxPipeline, remarkRehypeOptions } from '../../src/plugins/index.ts';
+import { MDX_TYPES } from '../../src/plugins/prerender.ts';
+import { fixtureGlossary } from '../support/pipeline.ts';
+
+/** Markdown → hast as MDX runs it (JSX passed through), with the given plugins. */
+async function toTree(markdown: string, plugins: { remarkPlugins: PluggableList; rehypePlugins: PluggableList }) {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkGfm)
+    .use(plugins.remarkPlugins)
+    .use(remarkRehype, { ...remarkRehypeOptions, allowDangerousHtml: true, passThrough: [...MDX_TYPES] })
+    .use(plugins.rehypePlugins);
+  const file = new VFile({ value: markdown, path: 'content/articles/test.mdx' });
+  const mdast = processor.parse(file) as MdastRoot;
+  const hast = (await processor.run(mdast, file)) as HastRoot;
+  return { hast, mdast };
+}
+
+const isFragment = (n: RootContent): n is MdxJsxFlowElementHast & RootContent =>
+  (n as { type: string }).type === 'mdxJsxFlowElement' && (n as MdxJsxFlowElementHast).name === 'Fragment';
+
+/** HTML of a tree: Fragments opened, other JSX as <x-name> elements, then normalized by a parse. */
+function html(tree: HastRoot): string {
+  const open = (nodes: RootContent[]): RootContent[] =>
+    nodes.flatMap((n): RootContent[] => {
+      if (isFragment(n)) {
+        const attr = n.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'set:html');
+        return fromHtml(String(attr?.value), { fragment: true }).children as RootContent[];
+      }
+      if ((n as { type: string }).type === 'mdxJsxFlowElement') {
+        const jsx = n as unknown as MdxJsxFlowElementHast;
+        const properties = Object.fromEntries(jsx.attributes.map((a) => (a.type === 'mdxJsxAttribute' ? [a.name, String(a.value)] : ['spread', ''])));
+        return [{ type: 'element', tagName: `x-${jsx.name?.toLowerCase()}`, properties, children: open(jsx.children as RootContent[]) as Element['children'] }];
+      }
+      return 'children' in n ? [{ ...n, children: open(n.children as RootContent[]) } as RootContent] : [n];
+    });
+  return toHtml(fromHtml(toHtml({ type: 'root', children: open(tree.children) }), { fragment: true }));
+}
+
+const body = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '');
+
+describe('prerender', () => {
+  const glossary: Glossary = loadGlossary('content/glossary');
+  const dir = 'content/articles';
+
+  it('passes through the node types MDX passes through', () => {
+    expect([...MDX_TYPES].sort()).toEqual([...nodeTypes].sort());
+  });
+
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.mdx'))) {
+    it(`gives MDX the HTML the article plugins make: ${name}`, async () => {
+      const text = body(fs.readFileSync(path.join(dir, name), 'utf8'));
+      const direct = await toTree(text, articlePipeline(glossary));
+      const prerendered = await toTree(text, mdxPipeline(glossary));
+      expect(html(prerendered.hast)).toBe(html(direct.hast));
+      // Mostly static: a handful of nodes at the top, not one per paragraph.
+      expect(prerendered.hast.children.length).toBeLessThan(direct.hast.children.length / 4);
+      expect(prerendered.hast.children.some(isFragment)).toBe(true);
+    });
+  }
+
+  it('leaves headings and JSX as nodes, and the runs between them as one Fragment each', async () => {
+    const md = 'One Putin[^vladimir-putin].\n\nTwo.\n\n## A heading\n\nThree.\n\n<Gap>\nFour.\n</Gap>\n\nFive.\n';
+    const { hast } = await toTree(md, mdxPipeline(fixtureGlossary()));
+    const kinds = hast.children
+      .filter((n) => !(n.type === 'text' && !n.value.trim()))
+      .map((n) => (isFragment(n) ? 'fragment' : n.type === 'element' ? n.tagName : `${n.type}:${(n as unknown as MdxJsxFlowElementHast).name}`));
+    expect(kinds).toEqual(['fragment', 'h2', 'fragment', 'mdxJsxFlowElement:Gap', 'fragment', 'section']);
+    // The notes' section holds the entity notes' placeholder (JSX), so it stays an element, its static parts collapsed.
+    const section = hast.children.find((n): n is Element => n.type === 'element' && n.tagName === 'section')!;
+    expect(section.properties.dataFootnotes).toBe(''); // an empty attribute, which Astro would render as "true"
+    expect(selectAll('h2', section)).toHaveLength(1);
+  });
+
+  it('leaves images for Astro to import: their nodes in the mdast, their elements outside Fragments', async () => {
+    const md = 'Look: ![A map](./map.png) and ![B][b].\n\n[b]: ./b.png\n\nPutin[^vladimir-putin].\n';
+    const { hast, mdast } = await toTree(md, mdxPipeline(fixtureGlossary()));
+    const images = JSON.stringify(mdast.children);
+    expect(images).toContain('"url":"./map.png"');
+    expect(images).toContain('"type":"imageReference"');
+    expect(images).toContain('"url":"./b.png"'); // the definition the reference needs
+    expect(selectAll('img', hast).map((img) => img.properties.src)).toEqual(['./map.png', './b.png']);
+    expect(html(hast)).toContain('<span class="mention">Putin</span>');
+  });
+});
