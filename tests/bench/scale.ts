@@ -29,6 +29,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { summarizeProfiles, type ProfileSummary } from './profile.ts';
 import { REPO, countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
 import { htmlBreakdown, type Region } from './pages.ts';
+import { linearity, MAX_GROWTH } from './linearity.ts';
 import { heading, kb, mb, ms, ratio, sec, table } from './report.ts';
 import { benchSearch, type SearchBench } from './search.ts';
 import { serveCompressed } from './server.ts';
@@ -452,8 +453,8 @@ function printReport(all: SizeResult[]) {
     const w = r.annotated.wallSeconds / r.plain!.wallSeconds;
     lines.push([o < TARGETS.overhead, `N = ${r.n}: annotation overhead < ${TARGETS.overhead}× plain MDX (CPU)`, `${ratio(o)} (wall ${ratio(w)})`]);
   }
-  const lin = linearity(results);
-  if (lin) lines.push([lin.linear, 'build time grows linearly (marginal CPU per article within 1.5× across sizes)', lin.text]);
+  const lin = buildGrowth(results);
+  if (lin) lines.push([lin.linear, `build time grows linearly (marginal CPU per article within ${MAX_GROWTH}× from span to span, beyond the noise)`, lin.text]);
   for (const f of searchFlatness(results)) lines.push([f.flat, f.label, f.text]);
   say(table(['', 'target', 'measured'], lines.map(([p, t, m]) => [p === null ? '?' : p ? '✓ pass' : '✗ FAIL', t, m])));
 }
@@ -461,17 +462,8 @@ function printReport(all: SizeResult[]) {
 /** Sizes whose annotated build succeeded. */
 const built = (results: SizeResult[]) => results.filter((r) => r.annotated.runs.length > 0);
 
-function linearity(all: SizeResult[]) {
-  const results = built(all);
-  if (results.length < 3) return null;
-  const m = results.slice(1).map((r, i) => (r.annotated.cpuSeconds - results[i].annotated.cpuSeconds) / (r.n - results[i].n));
-  const growth = m.at(-1)! / m[0];
-  return {
-    linear: growth <= 1.5,
-    growth,
-    text: `${m.map((x) => `${(x * 1000).toFixed(0)} ms`).join(' → ')} CPU per extra article (${ratio(growth)})`,
-  };
-}
+/** Growth of build time with N, from the annotated builds' CPU (tests/bench/linearity.ts). */
+const buildGrowth = (all: SizeResult[]) => linearity(built(all).map((r) => ({ n: r.n, cpu: r.annotated.runs.map((b) => b.cpuSeconds) })));
 
 /**
  * Bytes per query as N grows, two ways: from the smallest N (at N = 3 the whole
@@ -525,11 +517,11 @@ async function main() {
   }
   // Superlinear growth, or a size that ran out of memory or time, gets a
   // profile of the largest size that built, without being asked.
-  const lin = linearity(results);
+  const lin = buildGrowth(results);
   const blewUp = results.some((r) => r.failed && /memory|stopped/.test(r.failed.reason));
   const target = built(results).at(-1);
-  if (target && !target.profile && (opts.profile || blewUp || (lin && !lin.linear))) {
-    say(`\nProfiling N = ${target.n} (${blewUp ? 'a larger size ran out of memory or time' : lin && !lin.linear ? `growth looks superlinear: ${lin.text}` : 'asked'}) …`);
+  if (target && !target.profile && (opts.profile || blewUp || lin?.linear === false)) {
+    say(`\nProfiling N = ${target.n} (${blewUp ? 'a larger size ran out of memory or time' : lin?.linear === false ? `growth looks superlinear: ${lin.text}` : 'asked'}) …`);
     try {
       const { dir, project } = prepare(target.n, opts);
       target.profile = await profileBuild(project, dir);
