@@ -21,11 +21,11 @@ import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import { toHast, type Options as ToHastOptions } from 'mdast-util-to-hast';
 import { unified, type PluggableList } from 'unified';
 import type { VFile } from 'vfile';
+import { HEADING } from './rehype-heading-links.ts';
 
 /** MDX's own node types (@mdx-js/mdx `nodeTypes`): passed through to-hast as they are. */
 export const MDX_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'] as const;
 const MDX = new Set<string>(MDX_TYPES);
-const HEADING = /^h[1-6]$/;
 /** Where the prerendered tree waits between the two halves. */
 const KEY = 'prerenderedHast';
 

@@ -7,7 +7,8 @@ import type { Element, Root, RootContent } from 'hast';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 
-const HEADING = /^h[1-6]$/;
+/** A heading element's tag name. */
+export const HEADING = /^h[1-6]$/;
 
 export function rehypeHeadingLinks() {
   const slug = rehypeSlug();

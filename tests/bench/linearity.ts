@@ -3,6 +3,7 @@
 // could move it. A span whose marginal the noise could move by more than a
 // third says nothing (3 → 100 articles is a few seconds between two builds of
 // 10 s or more), so a verdict needs two neighbouring spans that are measured.
+import { median } from './project.ts';
 
 /** The same build differs by about 5–10% from one hour to the next on this shared machine. */
 export const NOISE_FLOOR = 0.05;
@@ -22,11 +23,6 @@ export interface Span {
   marginal: number;
   uncertainty: number;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** A size's noise: half the range of its runs, and never less than NOISE_FLOOR of its median. */
 const noise = (cpu: number[]) => Math.max((Math.max(...cpu) - Math.min(...cpu)) / 2, NOISE_FLOOR * median(cpu));
