@@ -24,14 +24,15 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { launchBrowser } from '../support/browser.ts';
+import { readSources, writeEdition } from '../support/edition.ts';
 import { summarizeProfiles, type ProfileSummary } from './profile.ts';
 import { REPO, countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
 import { htmlBreakdown, type Region } from './pages.ts';
 import { linearity, MAX_GROWTH } from './linearity.ts';
 import { heading, kb, mb, ms, ratio, sec, table } from './report.ts';
-import { benchSearch, type SearchBench } from './search.ts';
+import { searchGrowth } from './search-growth.ts';
+import { benchSearch, ownBytes, type SearchBench } from './search.ts';
 import { serveCompressed } from './server.ts';
 
 const TARGETS = { seconds1000: 120, overhead: 1.3 };
@@ -62,48 +63,6 @@ function args() {
 }
 
 const say = (s: string) => console.log(s);
-
-// -------------------------------------------------------------- the edition
-
-interface Source {
-  slug: string;
-  series: number;
-  front: string;
-  body: string;
-}
-
-function readSources(): Source[] {
-  const dir = path.join(REPO, 'content/articles');
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => {
-      const text = fs.readFileSync(path.join(dir, f), 'utf8');
-      const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-      if (!m) throw new Error(`${f}: no frontmatter`);
-      const series = Number(parseDocument(m[1]).get('series'));
-      return { slug: f.replace(/\.mdx$/, ''), series, front: m[1], body: text.slice(m[0].length) };
-    })
-    .sort((a, b) => a.series - b.series);
-}
-
-/** Replaces the copy's articles with N made from the sources in turn. */
-export function writeEdition(project: string, n: number, sources = readSources()) {
-  const dir = path.join(project, 'content/articles');
-  for (const f of fs.readdirSync(dir)) if (f.endsWith('.mdx')) fs.rmSync(path.join(dir, f));
-  for (let i = 1; i <= n; i++) {
-    const src = sources[(i - 1) % sources.length];
-    const copy = Math.floor((i - 1) / sources.length) + 1;
-    const doc = parseDocument(src.front);
-    doc.set('series', i);
-    let slug = src.slug;
-    if (copy > 1) {
-      slug = `${src.slug}-${copy}`;
-      doc.set('title', `${doc.get('title')} [copy ${copy}]`);
-    }
-    fs.writeFileSync(path.join(dir, `${slug}.mdx`), `---\n${doc.toString().trimEnd()}\n---\n${src.body}`);
-  }
-}
 
 // ---------------------------------------------------------------- one size
 
@@ -367,7 +326,7 @@ function printReport(all: SizeResult[]) {
   say(heading('Scale: output and search'));
   say(
     table(
-      ['N', 'HTML pages', 'dist', 'search index', 'pagefind/', '1st query bytes', 'later query bytes', '1st result (1st query)', '1st result (later)', 'engine alone'],
+      ['N', 'HTML pages', 'dist', 'search index', 'pagefind/', '1st query bytes', '= engine load', '+ query\'s own', 'later query bytes', '1st result (1st query)', '1st result (later)', 'engine alone'],
       results.map((r) => {
         const s = r.search && 'queries' in r.search ? r.search : undefined;
         return [
@@ -377,6 +336,8 @@ function printReport(all: SizeResult[]) {
           kb(r.dist.searchIndexBytes),
           kb(r.dist.pagefindBytes),
           s ? kb(s.medianFirstBytes) : '—',
+          s ? kb(s.medianEngineLoadBytes) : '—',
+          s ? kb(s.medianFirstOwnBytes) : '—',
           s ? kb(s.medianLaterBytes) : '—',
           s ? ms(s.medianFirstMs) : '—',
           s ? ms(s.medianLaterMs) : '—',
@@ -385,7 +346,8 @@ function printReport(all: SizeResult[]) {
       }),
     ),
   );
-  say('  search columns: median over the fixed queries of each query\'s median; 1st query = fresh visit incl. search code.');
+  say('  search columns: median over the fixed queries of each query\'s median. 1st query = a fresh visit: the engine, loaded once a visit');
+  say('  (search code, Pagefind\'s wasm and page metadata, alias table), and the query\'s own index chunks, fragments and filter indexes.');
 
   say('\n  page sizes (raw HTML): a page whose size grows with N makes the whole build grow faster than N');
   say(
@@ -414,11 +376,18 @@ function printReport(all: SizeResult[]) {
   const withSearch = results.filter((r) => r.search && 'queries' in r.search);
   if (withSearch.length) {
     const queries = (withSearch[0].search as SearchBench).queries.map((q) => q.query);
-    say('\n  bytes per query (later queries, what each query alone fetched):');
+    const of = (r: SizeResult, q: string) => (r.search as SearchBench).queries.find((x) => x.query === q);
+    say('\n  bytes per query: its own on a fresh visit (index chunks, fragments, filter indexes) / later in a visit (what it alone fetched):');
     say(
       table(
         ['query', ...withSearch.map((r) => `N=${r.n}`)],
-        queries.map((q) => [q, ...withSearch.map((r) => kb((r.search as SearchBench).queries.find((x) => x.query === q)?.later.bytes))]),
+        queries.map((q) => [
+          q,
+          ...withSearch.map((r) => {
+            const x = of(r, q);
+            return x ? `${kb(ownBytes(x.first.parts))} / ${kb(x.later.bytes)}` : '—';
+          }),
+        ]),
       ),
     );
   }
@@ -455,8 +424,16 @@ function printReport(all: SizeResult[]) {
   }
   const lin = buildGrowth(results);
   if (lin) lines.push([lin.linear, `build time grows linearly (marginal CPU per article within ${MAX_GROWTH}× from span to span, beyond the noise)`, lin.text]);
-  for (const f of searchFlatness(results)) lines.push([f.flat, f.label, f.text]);
+  const search = searchGrowth(
+    results.flatMap((r) =>
+      r.search && 'queries' in r.search
+        ? [{ n: r.n, engineLoad: r.search.medianEngineLoadBytes, firstOwn: r.search.medianFirstOwnBytes, later: r.search.medianLaterBytes }]
+        : [],
+    ),
+  );
+  if (search) lines.push([search.flat, search.label, search.text]);
   say(table(['', 'target', 'measured'], lines.map(([p, t, m]) => [p === null ? '?' : p ? '✓ pass' : '✗ FAIL', t, m])));
+  if (search) say(`  and: ${search.engine}`);
 }
 
 /** Sizes whose annotated build succeeded. */
@@ -464,36 +441,6 @@ const built = (results: SizeResult[]) => results.filter((r) => r.annotated.runs.
 
 /** Growth of build time with N, from the annotated builds' CPU (tests/bench/linearity.ts). */
 const buildGrowth = (all: SizeResult[]) => linearity(built(all).map((r) => ({ n: r.n, cpu: r.annotated.runs.map((b) => b.cpuSeconds) })));
-
-/**
- * Bytes per query as N grows, two ways: from the smallest N (at N = 3 the whole
- * index is a few chunks, cached by the first query, so later queries fetch
- * almost nothing), and between the two largest sizes, where the index is many
- * chunks and each later query pays for its own.
- */
-function searchFlatness(results: SizeResult[]): { flat: boolean; label: string; text: string }[] {
-  const s = results.filter((r) => r.search && 'queries' in r.search).map((r) => ({ n: r.n, s: r.search as SearchBench }));
-  if (s.length < 2) return [];
-  const first = s.map((x) => x.s.medianFirstBytes);
-  const later = s.map((x) => x.s.medianLaterBytes);
-  const growth = (xs: number[], from: number) => xs.at(-1)! / xs[from];
-  const out = [
-    {
-      flat: Math.max(growth(later, 0), growth(first, 0)) <= 1.5,
-      label: 'bytes per search query flat as N grows (within 1.5× of the smallest N)',
-      text: `1st query ${first.map((b) => kb(b)).join(' → ')}; later ${later.map((b) => kb(b)).join(' → ')}`,
-    },
-  ];
-  if (s.length >= 3) {
-    const [a, b] = s.slice(-2);
-    out.push({
-      flat: Math.max(growth(later, s.length - 2), growth(first, s.length - 2)) <= 1.5,
-      label: `bytes per search query flat from N = ${a.n} to ${b.n} (within 1.5×)`,
-      text: `1st query ${kb(first.at(-2)!)} → ${kb(first.at(-1)!)}; later ${kb(later.at(-2)!)} → ${kb(later.at(-1)!)}`,
-    });
-  }
-  return out;
-}
 
 // --------------------------------------------------------------------- main
 

@@ -41,6 +41,14 @@ export interface QueryRun {
 }
 
 export const PARTS = ['code', 'wasm', 'index', 'fragments', 'filters', 'meta', 'other'] as const;
+/**
+ * What a visit loads once, whatever it searches for: the search code,
+ * Pagefind's wasm, its page metadata (a few bytes per page) and the alias
+ * table. The rest (index chunks, fragments, filter indexes) is the query's own.
+ */
+export const ENGINE_PARTS: readonly (typeof PARTS)[number][] = ['code', 'wasm', 'meta', 'other'];
+export const engineBytes = (parts: Record<string, number>) => ENGINE_PARTS.reduce((sum, k) => sum + parts[k], 0);
+export const ownBytes = (parts: Record<string, number>) => PARTS.filter((k) => !ENGINE_PARTS.includes(k)).reduce((sum, k) => sum + parts[k], 0);
 
 function partOf(p: string): (typeof PARTS)[number] {
   const file = p.split('?')[0];
@@ -80,6 +88,9 @@ export interface SearchBench {
   medianLaterMs: number | null;
   medianFirstBytes: number;
   maxFirstBytes: number;
+  /** The first query's bytes split: the visit's one-time engine load, and the query's own. */
+  medianEngineLoadBytes: number;
+  medianFirstOwnBytes: number;
   medianLaterBytes: number;
   medianEngineMs: number | null;
   medianPastedMs: number | null;
@@ -336,6 +347,8 @@ export async function benchSearch(
     medianLaterMs: anyNull(laterMs) ? null : median(laterMs as number[]),
     medianFirstBytes: median(all((q) => q.first.bytes)),
     maxFirstBytes: Math.max(...all((q) => q.first.bytes).filter(Number.isFinite)),
+    medianEngineLoadBytes: median(all((q) => engineBytes(q.first.parts))),
+    medianFirstOwnBytes: median(all((q) => ownBytes(q.first.parts))),
     medianLaterBytes: median(all((q) => q.later.bytes)),
     medianEngineMs: anyNull(engineMs) ? null : median(engineMs as number[]),
     medianPastedMs: anyNull(all((q) => q.later.pastedMs)) ? null : median(all((q) => q.later.pastedMs) as number[]),

@@ -21,6 +21,7 @@ interface Fragment {
   anchors: { id: string; location: number; element: string }[];
 }
 type Counts = Record<string, Record<string, number>>;
+type Tally = Record<string, number>;
 /** Pagefind's filter syntax: a value, values (any of them), or any/none lists. */
 type PfFilters = Record<string, string | string[] | { any?: string[]; none?: string[] }>;
 interface Pagefind {
@@ -47,12 +48,13 @@ export interface SearchOutcome {
   query: string;
   terms: string[];
   hits: Hit[];
-  /** Results per filter value; computed on demand. */
-  counts(): Promise<Counts>;
+  /** Results per value of `group`, as if that value were chosen in its group: computed when asked, once. */
+  counts(group: FilterGroup): Promise<Record<string, number>>;
 }
 
 const BASE = import.meta.env.BASE_URL;
 export const FILTER_GROUPS = ['kind', 'article'] as const;
+export type FilterGroup = (typeof FILTER_GROUPS)[number];
 /**
  * Searching as the reader types starts at this many characters: one letter,
  * as a prefix, matches nearly every page, and its index chunks and fragments
@@ -76,6 +78,24 @@ export function loadEngine() {
 }
 
 type Found = Map<string, { r: PagefindResult; words: Set<number> }>;
+
+let kinds: Promise<Map<string, string>> | undefined;
+/**
+ * Every page's kind, found once per visit by filter alone (the kinds are few),
+ * so that counting a query's results by kind is a tally of ids it already has.
+ */
+function pageKinds(pf: Pagefind): Promise<Map<string, string>> {
+  kinds ??= (async () => {
+    const out = new Map<string, string>();
+    // An empty list matches every page and names every value of the filter.
+    const all = await pf.search(null, { filters: { kind: [] } });
+    for (const value of Object.keys(all?.filters.kind ?? {})) {
+      for (const r of (await pf.search(null, { filters: { kind: value } }))?.results ?? []) out.set(r.id, value);
+    }
+    return out;
+  })();
+  return kinds;
+}
 
 let articleIds: Promise<Set<string>> | undefined;
 /**
@@ -108,13 +128,26 @@ async function union(pf: Pagefind, variants: string[], filters: PfFilters): Prom
   return found;
 }
 
+/** Results per kind: the merged results (each page once), tallied by the page's kind. */
+async function countKinds(pf: Pagefind, found: Found): Promise<Tally> {
+  const kindOf = await pageKinds(pf);
+  const out: Tally = {};
+  for (const kind of kindOf.values()) out[kind] = 0;
+  for (const id of found.keys()) {
+    const kind = kindOf.get(id);
+    if (kind) out[kind]++;
+  }
+  return out;
+}
+
 /**
- * Results per value of `group`, with the other groups' choices applied, from
- * Pagefind's own filter counts: one search per spelling, each leaving out the
- * pages an earlier spelling found (by their `page` filter), so no page counts twice.
+ * Results per value of `group`, from Pagefind's own filter counts: one search
+ * per spelling, each leaving out the pages an earlier spelling found (by their
+ * `page` filter), so no page counts twice. The group's filter and the `page`
+ * filter grow with the edition, so this runs only when the reader shows the group.
  */
-async function countGroup(pf: Pagefind, variants: string[], others: Filters, group: string): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
+async function countGroup(pf: Pagefind, variants: string[], others: Filters, group: string): Promise<Tally> {
+  const out: Tally = {};
   const seen: string[] = [];
   const many = variants.length > 1;
   for (const v of variants) {
@@ -137,25 +170,29 @@ export async function search(query: string, selected: Filters = {}, stale = () =
   const { variants, entities } = expandQuery(query, table);
   if (!variants.length) return { query, terms: [], hits: [], counts: async () => ({}) };
 
-  let counted: Promise<Counts> | undefined;
-  // Counts per filter value, as if that value were chosen in its group:
-  // computed only when asked for, after the first results are on screen.
-  const counts = () =>
-    (counted ??= (async () => {
-      const out: Counts = {};
-      for (const group of FILTER_GROUPS) {
-        const others = { ...selected };
-        delete others[group];
-        out[group] = await countGroup(pf, variants, others, group);
-      }
-      return out;
-    })());
+  const merged = union(pf, variants, selected);
+  const counted = new Map<FilterGroup, Promise<Tally>>();
+  // Each group's counts, with the other groups' choices applied: asked for
+  // after the first results are on screen, and only for groups on show.
+  const counts = (group: FilterGroup) => {
+    let tally = counted.get(group);
+    if (!tally) {
+      const others = { ...selected };
+      delete others[group];
+      tally =
+        group === 'kind'
+          ? (selected.kind ? union(pf, variants, others) : merged).then((pool) => countKinds(pf, pool))
+          : countGroup(pf, variants, others, group);
+      counted.set(group, tally);
+    }
+    return tally;
+  };
   const terms = highlightTerms(variants);
   // Order: the named entities' own entries, then articles by how often they
   // name what was searched for (when it names an entity), then by score.
   // The searches run together, so their index files load in parallel.
   const [found, entries, articles] = await Promise.all([
-    union(pf, variants, selected),
+    merged,
     Promise.all(entities.map((e) => pf.search(null, { filters: { entry: e.id } }))),
     entities.length ? articlePages(pf) : new Set<string>(),
   ]);

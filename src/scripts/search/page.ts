@@ -1,7 +1,7 @@
 // The search page: query and filters in the URL, results with counts, more on
 // request, arrow keys between results. Hidden without JavaScript, where the
 // page offers the glossary and the articles instead.
-import { loadEngine, MIN_TYPED, search, FILTER_GROUPS, type Filters, type Hit } from './engine.ts';
+import { loadEngine, MIN_TYPED, search, FILTER_GROUPS, type FilterGroup, type Filters, type Hit, type SearchOutcome } from './engine.ts';
 import { renderResult } from './render.ts';
 import { arrange, ensureChosen } from './filters.ts';
 
@@ -25,12 +25,21 @@ export function startSearchPage() {
     box.checked = params.getAll(box.dataset.filter!).includes(box.value);
   }
   const fieldset = (group: string) => ui.querySelector<HTMLElement>(`fieldset[data-group="${group}"]`);
-  for (const group of FILTER_GROUPS) ensureChosen(fieldset(group)!, group, params.getAll(group));
+  // A group behind a disclosure (an edition with many articles) is counted only while open.
+  const disclosure = (group: string) => fieldset(group)?.querySelector<HTMLDetailsElement>(':scope > details.filter-values');
+  const onShow = (group: string) => !disclosure(group) || disclosure(group)!.open;
+  for (const group of FILTER_GROUPS) {
+    const chosen = params.getAll(group);
+    ensureChosen(fieldset(group)!, group, chosen);
+    // A choice is never hidden.
+    if (chosen.length && disclosure(group)) disclosure(group)!.open = true;
+  }
 
   let seq = 0;
   let hits: Hit[] = [];
   let shown = 0;
   let terms: string[] = [];
+  let current: SearchOutcome | undefined;
 
   const selected = (): Filters => {
     const f: Filters = {};
@@ -45,8 +54,26 @@ export function startSearchPage() {
     const next = new URL(location.href);
     next.search = '';
     if (input.value.trim()) next.searchParams.set('q', input.value.trim());
-    for (const [group, { any }] of Object.entries(selected())) for (const v of any) next.searchParams.append(group, v);
+    const chosen = selected();
+    for (const [group, { any }] of Object.entries(chosen)) for (const v of any) next.searchParams.append(group, v);
     history.replaceState(null, '', next);
+    // A closed disclosure says how many of its values are chosen.
+    for (const group of FILTER_GROUPS) {
+      const note = disclosure(group)?.querySelector('.filter-chosen');
+      const n = chosen[group]?.any.length ?? 0;
+      if (note) note.textContent = n ? `(${n} chosen)` : '';
+    }
+  };
+
+  /** The group's counts for this outcome, beside its boxes (the group's boxes ranked by them). */
+  const showCounts = async (outcome: SearchOutcome, mine: number, group: FilterGroup) => {
+    const values = await outcome.counts(group);
+    if (mine !== seq) return;
+    arrange(fieldset(group)!, group, values);
+    for (const [value, n] of Object.entries(values)) {
+      const count = ui.querySelector<HTMLElement>(`[data-count="${group}:${CSS.escape(value)}"]`);
+      if (count) count.textContent = String(n);
+    }
   };
 
   const showMore = async (mine: number) => {
@@ -71,7 +98,12 @@ export function startSearchPage() {
 
   const run = async (typed = false) => {
     const mine = ++seq;
+    current = undefined;
     syncUrl();
+    // Counts belong to the query they were made for: a closed group's are not redone, so they go.
+    for (const group of FILTER_GROUPS) {
+      if (!onShow(group)) for (const count of fieldset(group)!.querySelectorAll<HTMLElement>('[data-count]')) count.textContent = '';
+    }
     const query = input.value.trim();
     if (!query || (typed && query.length < MIN_TYPED)) {
       list.replaceChildren();
@@ -91,17 +123,16 @@ export function startSearchPage() {
     status.textContent = hits.length
       ? `${hits.length} ${hits.length === 1 ? 'result' : 'results'} for “${query}”`
       : `No results for “${query}”. Try another spelling, or browse the glossary.`;
-    // The filter counts follow the results.
-    const counts = await outcome.counts();
-    if (mine !== seq) return;
-    for (const [group, values] of Object.entries(counts)) {
-      arrange(fieldset(group)!, group, values);
-      for (const [value, n] of Object.entries(values)) {
-        const count = ui.querySelector<HTMLElement>(`[data-count="${group}:${CSS.escape(value)}"]`);
-        if (count) count.textContent = String(n);
-      }
-    }
+    // The filter counts follow the results, for the groups on show.
+    current = outcome;
+    for (const group of FILTER_GROUPS) if (onShow(group)) await showCounts(outcome, mine, group);
   };
+  for (const group of FILTER_GROUPS) {
+    const d = disclosure(group);
+    d?.addEventListener('toggle', () => {
+      if (d.open && current) showCounts(current, seq, group);
+    });
+  }
 
   let timer: number | undefined;
   input.addEventListener('input', () => {
