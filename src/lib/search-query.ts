@@ -80,10 +80,26 @@ function replacePhrase(text: string, phrase: string, by: string): string {
 }
 
 /** Words of a query, for highlighting: every variant's words, folded, no duplicates. */
+/** Words too common to mark alone: a name's "of" would light up every page (and, as a word start, "offer"). */
+const STOP_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/** The words to mark for these variants: each variant's words once, without its stop words unless it has nothing else. */
 export function highlightTerms(variants: readonly string[]): string[] {
   const words = new Set<string>();
-  for (const v of variants) for (const w of normalize(v).split(/[\s-]+/)) if (w.replace(/\./g, '').length > 1) words.add(w);
+  for (const v of variants) {
+    const all = normalize(v)
+      .split(/[\s-]+/)
+      .filter((w) => w.replace(/\./g, '').length > 1);
+    const kept = all.filter((w) => !STOP_WORDS.has(w));
+    for (const w of kept.length ? kept : all) words.add(w);
+  }
   return [...words];
+}
+
+/** Whether a word of the text is one to mark: a term itself, a word a long term begins, or a term joined by hyphens. */
+export function matchesTerm(word: string, terms: readonly string[]): boolean {
+  const n = normalize(word).replace(/\.$/, '');
+  return terms.some((t) => n === t || (t.length > 3 && n.startsWith(t)) || n.split('-').includes(t));
 }
 
 export interface Anchor {

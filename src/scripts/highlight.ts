@@ -1,6 +1,6 @@
 // Arriving from a search result (?highlight=kyiv kiev#p-7): mark the terms in
 // the article or entry text and bring the target paragraph into view.
-import { normalize } from '../lib/search-query.ts';
+import { matchesTerm, normalize } from '../lib/search-query.ts';
 
 export function highlightFromUrl() {
   const raw = new URLSearchParams(location.search).get('highlight') ?? '';
@@ -21,10 +21,7 @@ export function highlightFromUrl() {
 function markTerms(node: Text, terms: string[]) {
   const text = node.data;
   const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.’'-]*/gu)];
-  const hits = words.filter((w) => {
-    const n = normalize(w[0]).replace(/\.$/, '');
-    return terms.some((t) => n === t || (t.length > 3 && n.startsWith(t)) || n.split('-').includes(t));
-  });
+  const hits = words.filter((w) => matchesTerm(w[0], terms));
   if (!hits.length) return;
   const frag = document.createDocumentFragment();
   let last = 0;

@@ -130,6 +130,19 @@ describe('search', () => {
     await page.close();
   });
 
+  it('marks only words that match a spelling: not the “of” of “Package of Measures”, nor “off-ramp” as its start', async () => {
+    const page = await browser().newPage();
+    // “Minsk” is also searched as the Minsk agreements' “Package of Measures”.
+    await page.goto(new URL('search/?q=Minsk', site).href);
+    await resultUrls(page, 'Minsk');
+    const marks = await page.locator('.result-excerpt mark').allInnerTexts();
+    expect(marks.length).toBeGreaterThan(10);
+    expect(marks.filter((m) => !/^\W*(minsk|package|measures)\W*$/i.test(m))).toEqual([]);
+    const hrefs = await page.locator('.result-title').evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).href));
+    for (const href of hrefs) expect(new URL(href).searchParams.get('highlight')).toBe('minsk package measures');
+    await page.close();
+  });
+
   it('filters by kind and by article, with counts', async () => {
     const page = await browser().newPage();
     await page.goto(new URL('search/?q=Minsk&kind=article', site).href);

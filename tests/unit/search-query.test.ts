@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorFor, excerpt, expandQuery, highlightTerms, normalize, type SearchEntity } from '../../src/lib/search-query.ts';
+import { anchorFor, excerpt, expandQuery, highlightTerms, matchesTerm, normalize, type SearchEntity } from '../../src/lib/search-query.ts';
 
 const entity = (id: string, names: string[]): SearchEntity => ({ id, names });
 const table = [
@@ -55,6 +55,28 @@ describe('expandQuery', () => {
 describe('highlightTerms', () => {
   it('lists the words of every variant once', () => {
     expect(highlightTerms(['Dmitri Peskov', 'dmitry peskov'])).toEqual(['dmitri', 'peskov', 'dmitry']);
+  });
+  it('leaves out a name’s stop words, which would mark every page', () => {
+    expect(highlightTerms(['Minsk', 'package of measures'])).toEqual(['minsk', 'package', 'measures']);
+    expect(highlightTerms(['The Hague'])).toEqual(['hague']);
+  });
+  it('keeps them when a variant has nothing else', () => {
+    expect(highlightTerms(['of the'])).toEqual(['of', 'the']);
+  });
+});
+
+describe('matchesTerm', () => {
+  const terms = ['minsk', 'package', 'measures', 'of', 'kyiv'];
+  it('matches the term itself, under punctuation, case and possessive', () => {
+    for (const w of ['Minsk', '“Package', 'Measures”,', 'Kyiv’s', 'of']) expect(matchesTerm(w, terms), w).toBe(true);
+  });
+  it('matches a word a long term begins, and a hyphenated word holding a term', () => {
+    expect(matchesTerm('Minsk-based', terms)).toBe(true);
+    expect(matchesTerm('packages', terms)).toBe(true);
+    expect(matchesTerm('pro-Kyiv', terms)).toBe(true);
+  });
+  it('does not match a word a short term only begins (Pagefind’s "of" in "off-ramp")', () => {
+    for (const w of ['off-ramp', 'officers', 'offer', 'Kyivan']) expect(matchesTerm(w, terms), w).toBe(w === 'Kyivan');
   });
 });
 

@@ -2,7 +2,7 @@
 // Pagefind and the alias table on first use only, searches every spelling of
 // a named entity, merges the results, puts the entity's own entry first and
 // the articles by how much they say about it, and counts results per filter.
-import { anchorFor, expandQuery, highlightTerms, type SearchEntity } from '../../lib/search-query.ts';
+import { anchorFor, expandQuery, highlightTerms, matchesTerm, type SearchEntity } from '../../lib/search-query.ts';
 import { joinBase } from '../../lib/urls.ts';
 
 interface PagefindResult {
@@ -206,13 +206,22 @@ export async function search(query: string, selected: Filters = {}, stale = () =
     .filter((r) => !entryIds.includes(r.id))
     .sort((a, b) => (weight.get(b.id) ?? -1) - (weight.get(a.id) ?? -1) || b.score - a.score);
   const ordered = [...entryIds.map((id) => found.get(id)!.r), ...rest];
-  return { query, terms, counts, hits: ordered.map((r) => ({ id: r.id, load: () => show(r) })) };
+  return { query, terms, counts, hits: ordered.map((r) => ({ id: r.id, load: () => show(r, terms, found.get(r.id)!.words) })) };
 }
 
-async function show(r: PagefindResult): Promise<ShownResult> {
+/**
+ * A result as shown: its matches are the words that match what was searched
+ * for under any spelling (`matched`: every spelling's positions), not the stop
+ * words and word starts Pagefind also counts ("of" in "off-ramp"); if none
+ * do, Pagefind's own.
+ */
+async function show(r: PagefindResult, terms: string[], matched: Iterable<number>): Promise<ShownResult> {
   const d = await r.data();
+  const words = d.content.split(/\s+/);
+  const named = [...new Set([...matched, ...d.locations])].filter((i) => words[i] !== undefined && matchesTerm(words[i], terms));
+  const locations = named.length ? named.sort((a, b) => a - b) : d.locations;
   const anchors: string[] = [];
-  for (const loc of [...d.locations].sort((a, b) => a - b)) {
+  for (const loc of [...locations].sort((a, b) => a - b)) {
     const a = anchorFor(d.anchors, loc);
     if (a && !anchors.includes(a)) anchors.push(a);
   }
@@ -221,7 +230,7 @@ async function show(r: PagefindResult): Promise<ShownResult> {
     url: d.url,
     kind: d.filters.kind?.[0] ?? '',
     content: d.content,
-    locations: d.locations,
+    locations,
     anchors,
   };
 }
