@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeIndexView } from './index-view.mjs';
 import { readCheckLog, summaryLine } from '../lib/check-report.mjs';
+import { astroNodeOptions } from '../lib/node-options.mjs';
 import { HEADERS_FILE } from '../lib/csp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -114,21 +115,10 @@ function removeStaleWork() {
   }
 }
 
-/**
- * Node's default heap (about 4 GB) is what runs out first on a large edition;
- * give the astro step half the machine's memory unless NODE_OPTIONS sets it.
- */
-function astroNodeOptions() {
-  const given = process.env.NODE_OPTIONS ?? '';
-  if (/--max-old-space-size/.test(given)) return given;
-  const mb = Math.max(4096, Math.floor(os.totalmem() / 2 / 2 ** 20));
-  return `${given} --max-old-space-size=${mb}`.trim();
-}
-
 fs.mkdirSync(path.dirname(work), { recursive: true });
 removeStaleWork();
 fs.rmSync(work, { recursive: true, force: true });
-const env = { EDITION_OUT_DIR: work, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: astroNodeOptions() };
+const env = { EDITION_OUT_DIR: work, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: astroNodeOptions(process.env.NODE_OPTIONS, os.totalmem()) };
 // Astro lets these environment variables override import.meta.env.* in pages:
 // a stray BASE_URL (test runners set it) would silently drop the SITE_BASE sub-path
 // from every link. The config's own settings (SITE_BASE, SITE_URL) are what count.
