@@ -4,6 +4,8 @@
 
 export interface SearchEntity {
   id: string;
+  /** The entry's kind (person, treaty, …): the search page counts results by it. */
+  kind: string;
   /** Name and aliases. */
   names: string[];
 }

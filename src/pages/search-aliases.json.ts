@@ -8,6 +8,6 @@ import type { SearchEntity } from '../lib/search-query.ts';
 
 export const GET: APIRoute = async () => {
   const { entries } = await loadEdition();
-  const table: SearchEntity[] = entries.map((e) => ({ id: e.id, names: [e.data.name, ...e.data.aliases] }));
+  const table: SearchEntity[] = entries.map((e) => ({ id: e.id, kind: e.data.kind, names: [e.data.name, ...e.data.aliases] }));
   return new Response(JSON.stringify(table), { headers: { 'content-type': 'application/json' } });
 };

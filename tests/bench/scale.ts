@@ -32,7 +32,7 @@ import { htmlBreakdown, type Region } from './pages.ts';
 import { linearity, MAX_GROWTH } from './linearity.ts';
 import { heading, kb, mb, ms, ratio, sec, table } from './report.ts';
 import { searchGrowth } from './search-growth.ts';
-import { benchSearch, ownBytes, type SearchBench } from './search.ts';
+import { benchSearch, lookupBytes, ownBytes, type SearchBench } from './search.ts';
 import { serveCompressed } from './server.ts';
 
 const TARGETS = { seconds1000: 120, overhead: 1.3 };
@@ -377,7 +377,7 @@ function printReport(all: SizeResult[]) {
   if (withSearch.length) {
     const queries = (withSearch[0].search as SearchBench).queries.map((q) => q.query);
     const of = (r: SizeResult, q: string) => (r.search as SearchBench).queries.find((x) => x.query === q);
-    say('\n  bytes per query: its own on a fresh visit (index chunks, fragments, filter indexes) / later in a visit (what it alone fetched):');
+    say('\n  bytes per query: its own on a fresh visit (index chunks, filter indexes, fragments; lookup = the first two) / later in a visit (what it alone fetched):');
     say(
       table(
         ['query', ...withSearch.map((r) => `N=${r.n}`)],
@@ -385,7 +385,7 @@ function printReport(all: SizeResult[]) {
           q,
           ...withSearch.map((r) => {
             const x = of(r, q);
-            return x ? `${kb(ownBytes(x.first.parts))} / ${kb(x.later.bytes)}` : '—';
+            return x ? `${kb(ownBytes(x.first.parts))} (lookup ${kb(lookupBytes(x.first.parts))}) / ${kb(x.later.bytes)}` : '—';
           }),
         ]),
       ),
@@ -427,13 +427,22 @@ function printReport(all: SizeResult[]) {
   const search = searchGrowth(
     results.flatMap((r) =>
       r.search && 'queries' in r.search
-        ? [{ n: r.n, engineLoad: r.search.medianEngineLoadBytes, firstOwn: r.search.medianFirstOwnBytes, later: r.search.medianLaterBytes }]
+        ? [
+            {
+              n: r.n,
+              engineLoad: r.search.medianEngineLoadBytes,
+              firstOwn: r.search.medianFirstOwnBytes,
+              firstLookup: r.search.medianFirstLookupBytes,
+              later: r.search.medianLaterBytes,
+              laterLookup: r.search.medianLaterLookupBytes,
+            },
+          ]
         : [],
     ),
   );
   if (search) lines.push([search.flat, search.label, search.text]);
   say(table(['', 'target', 'measured'], lines.map(([p, t, m]) => [p === null ? '?' : p ? '✓ pass' : '✗ FAIL', t, m])));
-  if (search) say(`  and: ${search.engine}`);
+  for (const note of search?.notes ?? []) say(`  and: ${note}`);
 }
 
 /** Sizes whose annotated build succeeded. */

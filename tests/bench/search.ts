@@ -49,6 +49,8 @@ export const PARTS = ['code', 'wasm', 'index', 'fragments', 'filters', 'meta', '
 export const ENGINE_PARTS: readonly (typeof PARTS)[number][] = ['code', 'wasm', 'meta', 'other'];
 export const engineBytes = (parts: Record<string, number>) => ENGINE_PARTS.reduce((sum, k) => sum + parts[k], 0);
 export const ownBytes = (parts: Record<string, number>) => PARTS.filter((k) => !ENGINE_PARTS.includes(k)).reduce((sum, k) => sum + parts[k], 0);
+/** A query's lookup: the index chunks and filter indexes it reads (its results' own text, the fragments, aside). */
+export const lookupBytes = (parts: Record<string, number>) => parts.index + parts.filters;
 
 function partOf(p: string): (typeof PARTS)[number] {
   const file = p.split('?')[0];
@@ -91,6 +93,9 @@ export interface SearchBench {
   /** The first query's bytes split: the visit's one-time engine load, and the query's own. */
   medianEngineLoadBytes: number;
   medianFirstOwnBytes: number;
+  /** Index chunks and filter indexes: of the first query on a fresh visit, and of a later one. */
+  medianFirstLookupBytes: number;
+  medianLaterLookupBytes: number;
   medianLaterBytes: number;
   medianEngineMs: number | null;
   medianPastedMs: number | null;
@@ -349,6 +354,8 @@ export async function benchSearch(
     maxFirstBytes: Math.max(...all((q) => q.first.bytes).filter(Number.isFinite)),
     medianEngineLoadBytes: median(all((q) => engineBytes(q.first.parts))),
     medianFirstOwnBytes: median(all((q) => ownBytes(q.first.parts))),
+    medianFirstLookupBytes: median(all((q) => lookupBytes(q.first.parts))),
+    medianLaterLookupBytes: median(all((q) => median(q.later.runs.map((r) => lookupBytes(r.parts))))),
     medianLaterBytes: median(all((q) => q.later.bytes)),
     medianEngineMs: anyNull(engineMs) ? null : median(engineMs as number[]),
     medianPastedMs: anyNull(all((q) => q.later.pastedMs)) ? null : median(all((q) => q.later.pastedMs) as number[]),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorFor, excerpt, expandQuery, highlightTerms, matchesTerm, normalize, type SearchEntity } from '../../src/lib/search-query.ts';
 
-const entity = (id: string, names: string[]): SearchEntity => ({ id, names });
+const entity = (id: string, names: string[]): SearchEntity => ({ id, kind: 'place', names });
 const table = [
   entity('kyiv', ['Kyiv', 'Kiev']),
   entity('donbas', ['Donbas', 'Donbass']),

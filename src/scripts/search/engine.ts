@@ -81,33 +81,24 @@ type Found = Map<string, { r: PagefindResult; words: Set<number> }>;
 
 let kinds: Promise<Map<string, string>> | undefined;
 /**
- * Every page's kind, found once per visit by filter alone (the kinds are few),
- * so that counting a query's results by kind is a tally of ids it already has.
+ * Each entry page's kind, found once a visit through the `entry` filter (one
+ * value per glossary entry, whatever the number of articles): one search per
+ * kind for its entries. Every other page is an article. The `kind` filter
+ * would say the same, but it lists every page, so it grows with the edition.
  */
-function pageKinds(pf: Pagefind): Promise<Map<string, string>> {
+function entryKinds(pf: Pagefind, table: SearchEntity[]): Promise<Map<string, string>> {
   kinds ??= (async () => {
+    const byKind = new Map<string, string[]>();
+    for (const e of table) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e.id]);
     const out = new Map<string, string>();
-    // An empty list matches every page and names every value of the filter.
-    const all = await pf.search(null, { filters: { kind: [] } });
-    for (const value of Object.keys(all?.filters.kind ?? {})) {
-      for (const r of (await pf.search(null, { filters: { kind: value } }))?.results ?? []) out.set(r.id, value);
+    for (const [kind, ids] of byKind) {
+      for (const r of (await pf.search(null, { filters: { entry: { any: ids } } }))?.results ?? []) out.set(r.id, kind);
     }
     return out;
   })();
   return kinds;
 }
-
-let articleIds: Promise<Set<string>> | undefined;
-/**
- * Which results are articles: every article page's id, found once by filter
- * alone. Asking per query (each spelling again, restricted to articles) cost
- * a second full search of every matching page, which at a thousand articles
- * was most of the time to the first result.
- */
-function articlePages(pf: Pagefind): Promise<Set<string>> {
-  articleIds ??= pf.search(null, { filters: { kind: 'article' } }).then((res) => new Set((res?.results ?? []).map((r) => r.id)));
-  return articleIds;
-}
+const ARTICLE = 'article';
 
 /**
  * Every spelling's results, merged: id → best-scoring result and the union of
@@ -129,14 +120,11 @@ async function union(pf: Pagefind, variants: string[], filters: PfFilters): Prom
 }
 
 /** Results per kind: the merged results (each page once), tallied by the page's kind. */
-async function countKinds(pf: Pagefind, found: Found): Promise<Tally> {
-  const kindOf = await pageKinds(pf);
-  const out: Tally = {};
-  for (const kind of kindOf.values()) out[kind] = 0;
-  for (const id of found.keys()) {
-    const kind = kindOf.get(id);
-    if (kind) out[kind]++;
-  }
+async function countKinds(pf: Pagefind, table: SearchEntity[], found: Found): Promise<Tally> {
+  const kindOf = await entryKinds(pf, table);
+  const out: Tally = { [ARTICLE]: 0 };
+  for (const e of table) out[e.kind] = 0;
+  for (const id of found.keys()) out[kindOf.get(id) ?? ARTICLE]++;
   return out;
 }
 
@@ -181,7 +169,7 @@ export async function search(query: string, selected: Filters = {}, stale = () =
       delete others[group];
       tally =
         group === 'kind'
-          ? (selected.kind ? union(pf, variants, others) : merged).then((pool) => countKinds(pf, pool))
+          ? (selected.kind ? union(pf, variants, others) : merged).then((pool) => countKinds(pf, table, pool))
           : countGroup(pf, variants, others, group);
       counted.set(group, tally);
     }
@@ -191,16 +179,16 @@ export async function search(query: string, selected: Filters = {}, stale = () =
   // Order: the named entities' own entries, then articles by how often they
   // name what was searched for (when it names an entity), then by score.
   // The searches run together, so their index files load in parallel.
-  const [found, entries, articles] = await Promise.all([
+  const [found, entries, kindOf] = await Promise.all([
     merged,
     Promise.all(entities.map((e) => pf.search(null, { filters: { entry: e.id } }))),
-    entities.length ? articlePages(pf) : new Set<string>(),
+    entities.length ? entryKinds(pf, table) : undefined,
   ]);
   if (!found.size) return { query, terms, hits: [], counts };
   const entryIds: string[] = [];
   for (const r of entries.flatMap((res) => res?.results ?? [])) if (found.has(r.id) && !entryIds.includes(r.id)) entryIds.push(r.id);
   const weight = new Map<string, number>();
-  for (const [id, f] of found) if (articles.has(id)) weight.set(id, f.words.size);
+  if (kindOf) for (const [id, f] of found) if (!kindOf.has(id)) weight.set(id, f.words.size);
   const rest = [...found.values()]
     .map((f) => f.r)
     .filter((r) => !entryIds.includes(r.id))
