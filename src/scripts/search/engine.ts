@@ -100,6 +100,13 @@ function entryKinds(pf: Pagefind, table: SearchEntity[]): Promise<Map<string, st
 }
 const ARTICLE = 'article';
 
+let entrySet: Promise<Set<string>> | undefined;
+/** Every entry page, found once a visit in one search by the entry filter: ranking needs only which results are articles. */
+function entryPages(pf: Pagefind, table: SearchEntity[]): Promise<Set<string>> {
+  entrySet ??= pf.search(null, { filters: { entry: { any: table.map((e) => e.id) } } }).then((res) => new Set((res?.results ?? []).map((r) => r.id)));
+  return entrySet;
+}
+
 /**
  * Every spelling's results, merged: id → best-scoring result and the union of
  * matched positions (how often the page names the thing).
@@ -179,16 +186,16 @@ export async function search(query: string, selected: Filters = {}, stale = () =
   // Order: the named entities' own entries, then articles by how often they
   // name what was searched for (when it names an entity), then by score.
   // The searches run together, so their index files load in parallel.
-  const [found, entries, kindOf] = await Promise.all([
+  const [found, entries, entryPageIds] = await Promise.all([
     merged,
     Promise.all(entities.map((e) => pf.search(null, { filters: { entry: e.id } }))),
-    entities.length ? entryKinds(pf, table) : undefined,
+    entities.length ? entryPages(pf, table) : undefined,
   ]);
   if (!found.size) return { query, terms, hits: [], counts };
   const entryIds: string[] = [];
   for (const r of entries.flatMap((res) => res?.results ?? [])) if (found.has(r.id) && !entryIds.includes(r.id)) entryIds.push(r.id);
   const weight = new Map<string, number>();
-  if (kindOf) for (const [id, f] of found) if (!kindOf.has(id)) weight.set(id, f.words.size);
+  if (entryPageIds) for (const [id, f] of found) if (!entryPageIds.has(id)) weight.set(id, f.words.size);
   const rest = [...found.values()]
     .map((f) => f.r)
     .filter((r) => !entryIds.includes(r.id))
