@@ -81,7 +81,6 @@ function replacePhrase(text: string, phrase: string, by: string): string {
   return text.replace(wordRe(phrase), (_, pre: string) => pre + by);
 }
 
-/** Words of a query, for highlighting: every variant's words, folded, no duplicates. */
 /** Words too common to mark alone: a name's "of" would light up every page (and, as a word start, "offer"). */
 const STOP_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 

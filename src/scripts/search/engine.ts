@@ -49,7 +49,7 @@ export interface SearchOutcome {
   terms: string[];
   hits: Hit[];
   /** Results per value of `group`, as if that value were chosen in its group: computed when asked, once. */
-  counts(group: FilterGroup): Promise<Record<string, number>>;
+  counts(group: FilterGroup): Promise<Tally>;
 }
 
 const BASE = import.meta.env.BASE_URL;
@@ -89,7 +89,7 @@ let kinds: Promise<Map<string, string>> | undefined;
 function entryKinds(pf: Pagefind, table: SearchEntity[]): Promise<Map<string, string>> {
   kinds ??= (async () => {
     const byKind = new Map<string, string[]>();
-    for (const e of table) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e.id]);
+    for (const e of table) byKind.set(e.kind, (byKind.get(e.kind) ?? []).concat(e.id));
     const out = new Map<string, string>();
     for (const [kind, ids] of byKind) {
       for (const r of (await pf.search(null, { filters: { entry: { any: ids } } }))?.results ?? []) out.set(r.id, kind);

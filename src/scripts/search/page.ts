@@ -26,13 +26,14 @@ export function startSearchPage() {
   }
   const fieldset = (group: string) => ui.querySelector<HTMLElement>(`fieldset[data-group="${group}"]`);
   // A group behind a disclosure (an edition with many articles) is counted only while open.
-  const disclosure = (group: string) => fieldset(group)?.querySelector<HTMLDetailsElement>(':scope > details.filter-values');
-  const onShow = (group: string) => !disclosure(group) || disclosure(group)!.open;
+  const disclosures = new Map(FILTER_GROUPS.map((g) => [g, fieldset(g)?.querySelector<HTMLDetailsElement>(':scope > details.filter-values')]));
+  const onShow = (group: FilterGroup) => disclosures.get(group)?.open ?? true;
   for (const group of FILTER_GROUPS) {
     const chosen = params.getAll(group);
     ensureChosen(fieldset(group)!, group, chosen);
     // A choice is never hidden.
-    if (chosen.length && disclosure(group)) disclosure(group)!.open = true;
+    const d = disclosures.get(group);
+    if (chosen.length && d) d.open = true;
   }
 
   let seq = 0;
@@ -59,7 +60,7 @@ export function startSearchPage() {
     history.replaceState(null, '', next);
     // A closed disclosure says how many of its values are chosen.
     for (const group of FILTER_GROUPS) {
-      const note = disclosure(group)?.querySelector('.filter-chosen');
+      const note = disclosures.get(group)?.querySelector('.filter-chosen');
       const n = chosen[group]?.any.length ?? 0;
       if (note) note.textContent = n ? `(${n} chosen)` : '';
     }
@@ -127,8 +128,7 @@ export function startSearchPage() {
     current = outcome;
     for (const group of FILTER_GROUPS) if (onShow(group)) await showCounts(outcome, mine, group);
   };
-  for (const group of FILTER_GROUPS) {
-    const d = disclosure(group);
+  for (const [group, d] of disclosures) {
     d?.addEventListener('toggle', () => {
       if (d.open && current) showCounts(current, seq, group);
     });
