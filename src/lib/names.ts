@@ -25,7 +25,7 @@ export function firstSentence(text: string): string {
   return SENTENCE.exec(clean)?.[0] ?? clean;
 }
 
-/** The list's items, from the ids remark-glossary-notes recorded (frontmatter `names`). */
+/** The list's items, from the ids rehype-notes recorded (frontmatter `names`). */
 export function nameItems(ids: readonly string[], find: (id: string) => Pick<EntityData, 'name' | 'kind' | 'summary'> | undefined, base: string): NameItem[] {
   return ids.map((id) => {
     const entity = find(id);

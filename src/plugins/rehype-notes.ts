@@ -1,8 +1,11 @@
 // The numbered notes are the editor's own (names link to their entries, see
 // remark-glossary-notes): each reference is marked as an editor's note, each
 // note labelled as one, and the notes kept out of the search index, which
-// holds the author's words.
+// holds the author's words. Also records the entities the page links, in the
+// order a reader meets them (notes after the text, in their numbered order),
+// as frontmatter `names`: the article page lists them as "Names in this text".
 import type { Element, ElementContent, Root } from 'hast';
+import type { VFile } from 'vfile';
 
 /**
  * A back-link's label (remark-rehype's footnoteBackLabel): the same words for
@@ -11,7 +14,8 @@ import type { Element, ElementContent, Root } from 'hast';
 export const backLabel = (_note: number, ref: number) => (ref > 1 ? `Back to the text (reference ${ref})` : 'Back to the text');
 
 export function rehypeNotes() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    const names = new Set<string>();
     // A plain walk rather than unist-util-visit: this runs on every node of
     // every article, and the generic visitor's overhead showed at 1000 articles.
     const walk = (parent: Parent) => {
@@ -19,6 +23,7 @@ export function rehypeNotes() {
         if ('children' in node) walk(node as Parent);
         if (node.type !== 'element') continue;
         const props = node.properties;
+        if (node.tagName === 'a' && typeof props.dataEntry === 'string') names.add(props.dataEntry);
         if (node.tagName === 'a' && props.dataFootnoteRef !== undefined) props.dataNoteKind = 'editorial';
         if (node.tagName === 'a' && props.dataFootnoteBackref !== undefined) delete props.className;
         if (node.tagName === 'section' && props.dataFootnotes !== undefined) {
@@ -33,6 +38,10 @@ export function rehypeNotes() {
       }
     };
     walk(tree);
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro ??= {};
+    data.astro.frontmatter ??= {};
+    data.astro.frontmatter.names = [...names];
   };
 }
 

@@ -44,14 +44,12 @@ export function remarkGlossaryNotes({ glossary, base = '/' }: GlossaryNotesOptio
       defined.add(node.identifier);
     });
 
-    // The entities linked, in order of first link: the article page lists them as "Names in this text".
-    const names = new Set<string>();
     const replaceCalls = (parent: Parent) => {
       const children = parent.children;
       for (let index = 0; index < children.length; index++) {
         const node = children[index];
         if (node.type === 'text') {
-          const parts = node.value.includes('[^') ? splitCalls(node, file, { glossary, defined, matcher, base, names }) : null;
+          const parts = node.value.includes('[^') ? splitCalls(node, file, { glossary, defined, matcher, base }) : null;
           if (!parts) continue;
           children.splice(index, 1, ...(parts as never[]));
           index += parts.length - 1;
@@ -59,11 +57,6 @@ export function remarkGlossaryNotes({ glossary, base = '/' }: GlossaryNotesOptio
       }
     };
     replaceCalls(tree);
-
-    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
-    data.astro ??= {};
-    data.astro.frontmatter ??= {};
-    data.astro.frontmatter.names = [...names];
   };
 }
 
@@ -73,7 +66,6 @@ interface CallContext {
   defined: Set<string>;
   matcher: AliasMatcher;
   base: string;
-  names: Set<string>;
 }
 
 /**
@@ -88,7 +80,7 @@ function eachNode(parent: Parent, fn: (node: RootContent) => void) {
   }
 }
 
-function splitCalls(node: Text, file: VFile, { glossary, defined, matcher, base, names }: CallContext) {
+function splitCalls(node: Text, file: VFile, { glossary, defined, matcher, base }: CallContext) {
   const value = node.value;
   const out: PhrasingContent[] = [];
   let last = 0;
@@ -111,7 +103,6 @@ function splitCalls(node: Text, file: VFile, { glossary, defined, matcher, base,
       file.fail(`${where(file, at)}: ${noName(value.slice(last, m.index), glossary.get(label)!, m[1])}`, at, 'glossary-notes:no-name');
     }
     out.push(...linked);
-    names.add(label);
     last = m.index + m[0].length;
   }
   if (!found) return null;

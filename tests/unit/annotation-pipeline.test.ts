@@ -31,9 +31,12 @@ describe('remark-glossary-notes + rehype-notes', () => {
     expect(select('a.name', tree)!.properties).toMatchObject({ href: '/edition/glossary/kyiv/', dataEntry: 'kyiv' });
   });
 
-  it('records the linked entities in order of first link, each once', async () => {
+  it('records the linked entities in the order a reader meets them, each once', async () => {
     const { frontmatter } = await renderArticle('Kiev[^kyiv] and Putin[^vladimir-putin].\n\nKyiv[^kyiv] again.\n');
     expect(frontmatter.names).toEqual(['kyiv', 'vladimir-putin']);
+    // Names only in notes come after the text, in the notes' numbered order (not the order they are written in).
+    const notes = await renderArticle('One.[^ed-b] Two.[^ed-a]\n\n[^ed-a]: Putin[^vladimir-putin].\n\n[^ed-b]: Kiev[^kyiv].\n');
+    expect(notes.frontmatter.names).toEqual(['kyiv', 'vladimir-putin']);
   });
 
   it('fails on a marker after words that are not a name of its entry, with file, line and fix', async () => {
