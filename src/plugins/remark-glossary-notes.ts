@@ -122,7 +122,7 @@ function noName(before: string, entity: Entity, label: string): string {
   );
 }
 
-/** How far back from a note its name can start: more than the longest alias, with room for line breaks. */
+/** How far back from a marker its name can start: more than the longest alias, with room for line breaks. */
 const NAME_WINDOW = 200;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
