@@ -1,9 +1,12 @@
 // The one script every page loads (small, deferred). Reading never depends
-// on it: it opens notes in place, highlights search terms on arrival, and
-// wires the header search box, whose engine loads on the first keystroke.
+// on it: it sets notes in the margin, previews names and notes, highlights
+// search terms on arrival, and wires the header search box, whose engine
+// loads on the first keystroke.
 import { enhanceNotes } from './notes.ts';
+import { enhancePreviews } from './previews.ts';
 
 enhanceNotes(document);
+enhancePreviews(document);
 setUpThemeToggle();
 
 if (new URLSearchParams(location.search).has('highlight')) {
@@ -58,3 +61,12 @@ document.addEventListener('keydown', (e) => {
   box.focus();
   box.select();
 });
+
+// The lists after an article (names, timeline, other texts) are open in the
+// HTML, for readers without JavaScript and for print; scripted, they fold to
+// one line each, so the keyboard reaches the text's own links first. Printing
+// unfolds them.
+const folds = [...document.querySelectorAll<HTMLDetailsElement>('details[data-fold]')];
+for (const d of folds) d.open = false;
+addEventListener('beforeprint', () => folds.forEach((d) => (d.dataset.wasOpen = String(d.open), (d.open = true))));
+addEventListener('afterprint', () => folds.forEach((d) => (d.open = d.dataset.wasOpen === 'true')));
