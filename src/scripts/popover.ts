@@ -5,19 +5,20 @@
 // preview, and Escape closes it. A preview opened by keyboard focus stands
 // clear of the next link; none scrolls the page. Previews nest: a preview
 // opened from a link inside another stacks on it, and the first stays put.
-// It imports nothing, so the script every page loads needs no preload helper.
+// Its chunk imports no other, so the script every page loads needs no preload helper.
+import { resolver, type Helpers } from './preview-content.ts';
 
 const OPEN_MS = 350;
 const CLOSE_MS = 300;
 const MARGIN = 8;
 
 export interface Content {
-  kind: 'entry' | 'note';
+  /** What it previews: an entry, a note, a paragraph or an article (a class for styles). */
+  kind: string;
   body(): Promise<Node | null>;
   /** The preview's accessible name, from what it shows. */
   label(body: Node): string;
 }
-export type Resolve = (trigger: HTMLAnchorElement) => Content | null;
 type By = 'hover' | 'focus' | 'activate';
 
 interface Open {
@@ -27,13 +28,13 @@ interface Open {
   by: By;
 }
 const stack: Open[] = [];
-let resolve: Resolve;
+let resolve: (trigger: HTMLAnchorElement) => Content | null;
 let openTimer: number | undefined;
 let closeTimer: number | undefined;
 let pending: HTMLAnchorElement | undefined;
 
-export function install(root: Document, r: Resolve) {
-  resolve = r;
+export function install(root: Document, helpers: Helpers) {
+  resolve = resolver(helpers);
   root.addEventListener('pointerout', (event) => {
     if (event.pointerType === 'touch') return;
     if (pending && !pending.contains(event.relatedTarget as Node)) {
@@ -77,7 +78,9 @@ export function hover(trigger: HTMLAnchorElement) {
 }
 
 /** Keyboard focus on a trigger: show at once, clear of the next link. */
-export const focus = (trigger: HTMLAnchorElement) => !isOpen(trigger) && show(trigger, 'focus', false);
+export function focus(trigger: HTMLAnchorElement) {
+  if (!isOpen(trigger)) show(trigger, 'focus', false);
+}
 
 /** A tap, or Enter on a note: open and pin, or close what is pinned open. */
 export function activate(trigger: HTMLAnchorElement, { moveFocus }: { moveFocus: boolean }) {
