@@ -63,10 +63,24 @@ document.addEventListener('keydown', (e) => {
 });
 
 // The lists after an article (names, timeline, other texts) are open in the
-// HTML, for readers without JavaScript and for print; scripted, they fold to
-// one line each, so the keyboard reaches the text's own links first. Printing
-// unfolds them.
-const folds = [...document.querySelectorAll<HTMLDetailsElement>('details[data-fold]')];
-for (const d of folds) d.open = false;
-addEventListener('beforeprint', () => folds.forEach((d) => (d.dataset.wasOpen = String(d.open), (d.open = true))));
-addEventListener('afterprint', () => folds.forEach((d) => (d.open = d.dataset.wasOpen === 'true')));
+// HTML, for readers without JavaScript and for print (site.css shows them in
+// print whatever their state); scripted, each folds behind a button in its
+// heading, so the keyboard meets the text's own links first.
+document.querySelectorAll<HTMLElement>('[data-fold]').forEach((section, i) => {
+  const heading = section.querySelector('h2');
+  const body = section.querySelector<HTMLElement>('[data-fold-body]');
+  if (!heading || !body) return;
+  body.id ||= `fold-${i}`;
+  body.hidden = true;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'fold-toggle';
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-controls', body.id);
+  button.append(...heading.childNodes);
+  heading.append(button);
+  button.addEventListener('click', () => {
+    body.hidden = !body.hidden;
+    button.setAttribute('aria-expanded', String(!body.hidden));
+  });
+});
