@@ -225,9 +225,9 @@ describe('page script', () => {
   const main = scripts.find((f) => f.startsWith('Base.astro'))!;
   const code = fs.readFileSync(path.join(DIST, '_astro', main), 'utf8');
 
-  it('loads note previews and search as plain lazy imports, without Vite’s preload helper', () => {
+  it('loads previews and search as plain lazy imports, without Vite’s preload helper', () => {
     const lazy = [...code.matchAll(/import\("\.\/([^"]+)"\)/g)].map((m) => m[1]);
-    expect(lazy.some((f) => f.startsWith('note-popover.'))).toBe(true);
+    expect(lazy.some((f) => f.startsWith('popover.'))).toBe(true);
     expect(lazy.some((f) => f.startsWith('search.'))).toBe(true);
     for (const f of lazy) expect(scripts, f).toContain(f);
     expect(code).not.toMatch(/modulepreload|vite:preloadError/);
