@@ -287,7 +287,7 @@ describe('links between texts and entries', () => {
       for (const li of selectAll('.co-mentioned li', page(`glossary/${e.id}/`))) {
         const other = href(select('a', li)!).split('/').at(-2)!;
         const shared = [...mentionLinks(e.id)].filter((l) => mentionLinks(other).has(l)).length;
-        expect(toString(select('.quiet', li)!), `${e.id} / ${other}`).toBe(`${shared} paragraph${shared === 1 ? '' : 's'}`);
+        expect(toString(select('.quiet', li)!), `${e.id} / ${other}`).toBe(`(${shared} paragraph${shared === 1 ? '' : 's'})`);
         checked++;
       }
     }

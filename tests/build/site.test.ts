@@ -160,6 +160,12 @@ describe('glossary entry pages', () => {
     const links = selectAll('.related a', page('glossary/minsk-agreements/')).map(href);
     expect(links).toContain('/glossary/war-in-donbas/');
   });
+
+  it('keeps a related entry’s name apart from its note in the text itself', () => {
+    const items = selectAll('.related li', page('glossary/minsk-agreements/')).map((li) => toString(li));
+    expect(items).toContain('War in Donbas (event)');
+    for (const item of items) expect(item).toMatch(/\S \([^()]+\)$/);
+  });
 });
 
 describe('search index', () => {
