@@ -38,6 +38,21 @@ describe('pages', () => {
     for (const h of selectAll('.glossary-group h2', tree)) expect(toString(h)).toMatch(/\(\d+\)/);
   });
 
+  it('files people by family name and gives each entry its summary’s first sentence', () => {
+    const tree = page('glossary/');
+    const people = selectAll('#person ~ .glossary-list li', tree).map((li) => toString(select('a', li)!));
+    const family = (name: string) => name.split(' ').at(-1)!;
+    expect(people.map(family)).toEqual([...people.map(family)].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(people.indexOf('Joe Biden')).toBeLessThan(people.indexOf('Andrzej Duda'));
+    for (const li of selectAll('.glossary-list li', tree)) {
+      const id = href(select('a', li)!).split('/').at(-2)!;
+      const gist = toString(select('.glossary-gist', li)!);
+      expect(gist.length, id).toBeGreaterThan(10);
+      expect(glossary.get(id)!.summary.replace(/\s+/g, ' ').startsWith(gist), id).toBe(true);
+      expect(gist, id).toMatch(/[.!?][”’)]?$/);
+    }
+  });
+
   it('every internal link points to a page that exists, and every fragment to an id on it', () => {
     const broken: string[] = [];
     for (const p of allPages()) {

@@ -36,3 +36,12 @@ describe('the footer', () => {
     }
   });
 });
+
+describe('the glossary index', () => {
+  it('uses the width of a wide screen: entries in three columns at 1440 px', async () => {
+    const page = await open('glossary/', { width: 1440 });
+    const lefts = new Set(await page.locator('#person ~ .glossary-list li').evaluateAll((lis) => lis.map((li) => Math.round(li.getBoundingClientRect().left))));
+    expect(lefts.size).toBe(3);
+    await page.context().close();
+  });
+});
