@@ -45,3 +45,21 @@ describe('the glossary index', () => {
     await page.context().close();
   });
 });
+
+describe('the search page without JavaScript', () => {
+  it('offers no box that cannot search, and says what works instead', async () => {
+    const page = await open('search/', { javaScriptEnabled: false });
+    for (const selector of ['#q', '.search-hint', '#search-form button']) expect(await page.locator(selector).isVisible(), selector).toBe(false);
+    const fallback = page.locator('[data-no-js-search]');
+    expect(await fallback.isVisible()).toBe(true);
+    for (const href of ['/glossary/', '/timeline/']) expect(await fallback.locator(`a[href="${href}"]`).isVisible(), href).toBe(true);
+    await page.context().close();
+  });
+
+  it('shows the box and hints with JavaScript', async () => {
+    const page = await open('search/');
+    for (const selector of ['#q', '.search-hint']) expect(await page.locator(selector).isVisible(), selector).toBe(true);
+    expect(await page.locator('[data-no-js-search]').isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
