@@ -46,6 +46,19 @@ describe('the glossary index', () => {
   });
 });
 
+describe('a link to a paragraph', () => {
+  it('lands with room above it, not flush with the top edge', async () => {
+    for (const width of [375, 1280]) {
+      const page = await open('articles/minsk-last-chance/#p-9', { width });
+      await page.waitForTimeout(200);
+      const top = (await box(page, '#p-9')).y;
+      expect(top, `${width}`).toBeGreaterThanOrEqual(16);
+      expect(top, `${width}`).toBeLessThan(80);
+      await page.context().close();
+    }
+  });
+});
+
 describe('the search page without JavaScript', () => {
   it('offers no box that cannot search, and says what works instead', async () => {
     const page = await open('search/', { javaScriptEnabled: false });
