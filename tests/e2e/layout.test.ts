@@ -25,6 +25,66 @@ async function open(path: string, { width = 1280, height = 900, javaScriptEnable
 }
 const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
 
+describe('the header', () => {
+  for (const width of [320, 375]) {
+    it(`takes at most 110 px at ${width} px, with every section link shown and reachable by Tab`, async () => {
+      const page = await open('articles/minsk-last-chance/', { width });
+      expect((await box(page, '.site-header')).height).toBeLessThanOrEqual(110);
+      const links = page.locator('.site-header nav a');
+      expect(await links.count()).toBe(5);
+      for (const link of await links.all()) {
+        expect(await link.isVisible()).toBe(true);
+        const b = (await link.boundingBox())!;
+        expect(b.x).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.width).toBeLessThanOrEqual(width);
+      }
+      await page.keyboard.press('Tab'); // the skip link
+      const reached: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        reached.push(await page.evaluate('document.activeElement.closest("nav") ? document.activeElement.textContent : ""'));
+      }
+      expect(reached.filter(Boolean)).toEqual(['Articles', 'Glossary', 'Timeline', 'Map', 'About']);
+      await page.context().close();
+    });
+  }
+
+  it('shifts nothing when the theme switch appears', async () => {
+    for (const [path, width] of [['about/', 375], ['articles/minsk-last-chance/', 375], ['glossary/', 1000]] as const) {
+      const page = await open(path, { width });
+      await page.waitForTimeout(800);
+      const shifts = (await page.evaluate('window.__shifts')) as number[];
+      expect(shifts.reduce((a, b) => a + b, 0), `${path} ${shifts}`).toBeLessThan(0.005);
+      await page.context().close();
+    }
+  });
+
+  it('shows the switch on or off, visibly, in both themes', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await open('about/', { width: 375, colorScheme });
+      const toggle = page.locator('.theme-toggle');
+      expect(await toggle.getAttribute('aria-pressed')).toBe(String(colorScheme === 'dark'));
+      expect(await toggle.evaluate((b) => b.getAttribute('aria-label') ?? b.textContent)).toBe('Dark theme');
+      // The switch's track and knob, and the page's text colour.
+      const look = () =>
+        toggle.locator('.theme-switch').evaluate((s) => ({
+          state: [getComputedStyle(s).backgroundColor, getComputedStyle(s, '::after').transform].join(' '),
+          track: getComputedStyle(s).backgroundColor,
+          fg: getComputedStyle(document.body).color,
+        }));
+      const before = await look();
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-pressed')).toBe(String(colorScheme !== 'dark'));
+      const after = await look();
+      expect(after.state, colorScheme).not.toBe(before.state);
+      // On: the track is filled with the text colour, which stands out against either background.
+      const on = colorScheme === 'dark' ? before : after;
+      expect(on.track, colorScheme).toBe(on.fg);
+      await page.context().close();
+    }
+  });
+});
+
 describe('the footer', () => {
   it('stands under the text column at 1440 px on every kind of page', async () => {
     for (const path of ['', 'articles/minsk-last-chance/', 'glossary/', 'glossary/kyiv/', 'search/?q=Minsk', 'about/']) {
