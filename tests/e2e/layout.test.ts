@@ -136,3 +136,24 @@ describe('the search page without JavaScript', () => {
     await page.context().close();
   });
 });
+
+describe('the map on a phone', () => {
+  it('says that it scrolls where it does, and not where it fits', async () => {
+    for (const [width, scrolls] of [[375, true], [1280, false]] as const) {
+      const page = await open('map/', { width });
+      const scroller = page.locator('.map-scroll');
+      expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth + 1), `${width}`).toBe(scrolls);
+      expect(await page.locator('.map-scroll-hint').isVisible(), `${width}`).toBe(scrolls);
+      await page.context().close();
+    }
+  });
+
+  it('names each arrow in the caption with the edge it stands on', async () => {
+    const page = await open('map/', { width: 375 });
+    const caption = await page.locator('.places-map figcaption').innerText();
+    const off = await page.locator('a.map-place:has(.map-arrow) text').evaluateAll((texts) => texts.map((t) => t.textContent!));
+    expect(off.length).toBeGreaterThan(0);
+    for (const name of off) expect(caption).toMatch(new RegExp(`${name}[^.;]* to the (north|south|east|west)`));
+    await page.context().close();
+  });
+});
