@@ -210,3 +210,24 @@ describe('page script', () => {
     expect(code).not.toMatch(/modulepreload|vite:preloadError/);
   });
 });
+
+describe('the about page', () => {
+  it('states authorship, dates and headlines no more firmly than the frontmatter', () => {
+    const tree = page('about/');
+    const text = toString(select('main', tree)!);
+    expect(text).not.toMatch(/Editorial:|\(not established\)/);
+    for (const a of articles) {
+      const section = select(`#text-${a.slug}`, tree)!;
+      const field = (name: string) => {
+        const dts = selectAll('dt', section);
+        const dds = selectAll('dd', section);
+        return toString(dds[dts.findIndex((dt) => toString(dt) === name)]).replace(/\s+/g, ' ').trim();
+      };
+      const { author, headline } = a.data.provenance;
+      expect(field('Author'), a.slug).toMatch(author.certainty === 'inferred' ? /by the editor’s inference; not verified/ : author.certainty === 'probable' ? /^Probably / : /./);
+      expect(field('Date'), a.slug).toMatch(a.data.dating.certainty === 'verified' ? /./ : /inferred|Probably|Not known/);
+      if (a.data.titleSource === 'editorial') expect(field('Headline'), a.slug).toMatch(/^None known\. “.+” is the editor’s title/);
+      else expect(field('Headline'), a.slug).toMatch(headline.certainty === 'verified' ? /^“/ : /^Probably the original: “/);
+    }
+  });
+});
