@@ -49,10 +49,11 @@ describe('the header', () => {
     });
   }
 
-  it('shifts nothing when the theme switch appears', async () => {
+  it('shifts nothing when the theme switch appears and the text face swaps in', async () => {
     for (const [path, width] of [['about/', 375], ['articles/minsk-last-chance/', 375], ['glossary/', 1000]] as const) {
-      const page = await open(path, { width });
+      const page = await open(path, { width, fontDelay: 600 });
       await page.waitForTimeout(800);
+      expect(await page.evaluate('document.fonts.check("1em \'Source Serif 4\'")'), path).toBe(true);
       const shifts = (await page.evaluate('window.__shifts')) as number[];
       expect(shifts.reduce((a, b) => a + b, 0), `${path} ${shifts}`).toBeLessThan(0.005);
       await page.context().close();
