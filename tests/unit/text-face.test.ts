@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createFontStack } from '@capsizecss/core';
 import timesNewRoman from '@capsizecss/metrics/timesNewRoman';
@@ -37,7 +38,7 @@ describe('the text face', () => {
   });
 
   it('takes its glyphs from Fontsource’s latin file, which holds every character of the texts', () => {
-    const ranges = JSON.parse(fs.readFileSync(path.join(path.dirname(sourceFile('normal')), '..', 'unicode.json'), 'utf8')).latin as string;
+    const ranges = (createRequire(import.meta.url)('@fontsource/source-serif-4/unicode.json') as Record<string, string>).latin;
     const inLatin = (cp: number) =>
       ranges.split(',').some((r) => {
         const [a, b = a] = r.replace('U+', '').split('-').map((h) => parseInt(h, 16));
