@@ -23,7 +23,7 @@ const glossary = plain ? loadGlossary('content/glossary') : checkFirst();
 // The text face's files, cut to the characters the pages use, before the stylesheet that names them is built.
 await buildTextFace(root);
 // Paragraph data go to files beside the build, not into each compiled article.
-const pipeline = mdxPipeline(glossary, { store: storeParagraphs });
+const pipeline = mdxPipeline(glossary, { store: storeParagraphs, base });
 /** @type {import('unified').Pluggable} */
 const check = [remarkContentCheck, { root, seedsDir: defaultSeedsDir(root), glossary, log: process.env.EDITION_CHECK_LOG }];
 
