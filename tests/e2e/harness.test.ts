@@ -29,7 +29,7 @@ eachBrowser((browsers) => {
     await page.press('Escape');
     expect(await page.evaluate('document.body.dataset.key')).toBe('Escape');
     await page.press('Enter');
-    expect(new URL(page.url()).hash).toBe('#two');
+    expect(new URL(await page.url()).hash).toBe('#two');
     await page.close();
   });
 

@@ -38,7 +38,6 @@ export interface Box {
 // What both libraries' pages have in common, by the same names.
 interface Driver {
   goto(url: string, waitUntil: 'load' | 'networkidle'): Promise<unknown>;
-  url(): string;
   evaluate(fn: unknown, arg?: unknown): Promise<unknown>;
   keyboard: { down(key: string): Promise<void>; up(key: string): Promise<void>; press(key: string): Promise<void>; type(text: string): Promise<void> };
   mouse: { move(x: number, y: number, o?: { steps?: number }): Promise<void>; click(x: number, y: number): Promise<void> };
@@ -76,7 +75,6 @@ async function chromiumPage(browser: PwBrowser, o: Required<Omit<OpenOptions, 'm
   page.on('request', (r) => requests.push(r.url()));
   return {
     goto: (url, waitUntil) => page.goto(url, { waitUntil }),
-    url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     keyboard: page.keyboard,
     mouse: page.mouse,
@@ -109,7 +107,6 @@ async function firefoxPage(browser: PpBrowser, o: Required<Omit<OpenOptions, 'me
   page.on('request', (r) => requests.push(r.url()));
   return {
     goto: (url, waitUntil) => page.goto(url, { waitUntil: waitUntil === 'networkidle' ? 'networkidle0' : 'load' }),
-    url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     keyboard: page.keyboard as Driver['keyboard'],
     mouse: page.mouse,
@@ -162,8 +159,9 @@ export class TestPage {
   goto(url: string, waitUntil: 'load' | 'networkidle' = 'load') {
     return this.driver.goto(siteUrl(url), waitUntil);
   }
-  url(): string {
-    return this.driver.url();
+  /** The document's own location: puppeteer's page.url() can miss a fragment. */
+  url(): Promise<string> {
+    return this.evaluate(() => location.href);
   }
   evaluate<T, A = undefined>(fn: string | ((arg: A) => T | Promise<T>), arg?: A): Promise<T> {
     return this.driver.evaluate(fn, arg) as Promise<T>;
