@@ -48,18 +48,25 @@ interface Driver {
   close(): Promise<void>;
 }
 
-// Runs in every page before its own scripts: records CSP violations and,
-// at DOMContentLoaded, where the text blocks stand (for layoutShift in Firefox).
-const BLOCKS = 'h1, h2, h3, h4, p, li, blockquote, figure, pre, table';
+// Runs in every page before its own scripts: records CSP violations and where
+// the text blocks stand once parsed (for layoutShift in Firefox). That is at
+// readyState "interactive", before deferred and module scripts run (they may
+// move things, as showing a button does), when the style sheets are in;
+// otherwise at DOMContentLoaded.
+const BLOCKS = 'header, nav, main, footer, h1, h2, h3, h4, p, li, blockquote, figure, pre, table';
 const INIT = `(() => {
   const h = (window.__harness = { csp: [], blocks: [] });
   document.addEventListener('securitypolicyviolation', (e) => h.csp.push(e.violatedDirective + ' ' + e.blockedURI));
-  document.addEventListener('DOMContentLoaded', () => {
+  const record = () => {
+    if (h.blocks.length) return;
     for (const el of document.querySelectorAll(${JSON.stringify(BLOCKS)})) {
       const r = el.getBoundingClientRect();
       h.blocks.push({ el, x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height });
     }
-  });
+  };
+  const styled = () => [...document.querySelectorAll('link[rel=stylesheet]')].every((l) => l.sheet);
+  document.addEventListener('readystatechange', () => document.readyState === 'interactive' && styled() && record());
+  document.addEventListener('DOMContentLoaded', record);
 })();`;
 
 async function chromiumPage(browser: PwBrowser, o: Required<Omit<OpenOptions, 'media' | 'waitUntil'>>, requests: string[]): Promise<Driver> {
@@ -360,10 +367,13 @@ export function settle(page: TestPage): Promise<void> {
  * How much the page's layout shifted while it loaded, after settling.
  * Chromium: the sum of layout-shift entries without recent input (CLS's raw
  * sum, from the first paint). Firefox has no Layout Instability API, so the
- * text blocks' boxes at DOMContentLoaded are compared with their boxes now,
- * scored as CLS scores one shift: the moved blocks' share of the viewport
- * times the largest move over the viewport's larger side. Shifts before
- * DOMContentLoaded, and of other elements, count only in Chromium.
+ * boxes of the landmarks and text blocks once parsed (see INIT) are compared
+ * with their boxes now, scored as CLS scores one shift: the share of the
+ * viewport the moved blocks cover, before or after, times the largest move
+ * over the viewport's larger side. So Firefox sees only the net move of
+ * those blocks since parsing ended (a block that moves and comes back scores
+ * 0), while Chromium sees every shift of any element after the first paint,
+ * which may come while the page is still being parsed.
  */
 export async function layoutShift(page: TestPage): Promise<number> {
   await settle(page);
@@ -386,28 +396,28 @@ export async function layoutShift(page: TestPage): Promise<number> {
     );
   }
   return page.evaluate(() => {
-    const view = { x: scrollX, y: scrollY, width: innerWidth, height: innerHeight };
-    const visible = (b: { x: number; y: number; width: number; height: number }) =>
-      Math.max(0, Math.min(b.x + b.width, view.x + view.width) - Math.max(b.x, view.x)) *
-      Math.max(0, Math.min(b.y + b.height, view.y + view.height) - Math.max(b.y, view.y));
-    let area = 0;
+    // The moved blocks' area, before and after, as a union over a grid of 4 px cells.
+    const cell = 4;
+    const cols = Math.ceil(innerWidth / cell);
+    const grid = new Uint8Array(cols * Math.ceil(innerHeight / cell));
+    const mark = (b: { x: number; y: number; width: number; height: number }) => {
+      const [x0, y0] = [Math.max(0, b.x - scrollX), Math.max(0, b.y - scrollY)];
+      const [x1, y1] = [Math.min(innerWidth, b.x - scrollX + b.width), Math.min(innerHeight, b.y - scrollY + b.height)];
+      for (let y = Math.floor(y0 / cell); y < Math.ceil(y1 / cell); y++) grid.fill(1, y * cols + Math.floor(x0 / cell), y * cols + Math.ceil(x1 / cell));
+    };
     let distance = 0;
     for (const before of (window as unknown as Harnessed).__harness.blocks) {
       if (!before.el.isConnected) continue;
       const r = before.el.getBoundingClientRect();
       const now = { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
       const moved = Math.max(Math.abs(now.x - before.x), Math.abs(now.y - before.y));
-      if (moved < 1 || !(visible(before) || visible(now))) continue;
-      const union = {
-        x: Math.min(before.x, now.x),
-        y: Math.min(before.y, now.y),
-        width: Math.max(before.x + before.width, now.x + now.width) - Math.min(before.x, now.x),
-        height: Math.max(before.y + before.height, now.y + now.height) - Math.min(before.y, now.y),
-      };
-      area += visible(union);
+      if (moved < 1) continue;
+      mark(before);
+      mark(now);
       distance = Math.max(distance, moved);
     }
-    return Math.min(1, area / (view.width * view.height)) * Math.min(1, distance / Math.max(view.width, view.height));
+    const area = grid.reduce((sum, c) => sum + c, 0) / grid.length;
+    return area * Math.min(1, distance / Math.max(innerWidth, innerHeight));
   });
 }
 
