@@ -102,6 +102,9 @@ function firefoxPrefs(o: { colorScheme: 'light' | 'dark'; javaScript: boolean })
 }
 
 function launchFirefox(prefs: Record<string, unknown>): Promise<PpBrowser> {
+  if (!fs.existsSync(FIREFOX_PATH)) {
+    throw new Error(`Firefox was not found at ${FIREFOX_PATH}. Install it (Debian: apt-get install -y firefox-esr), set FIREFOX_PATH, or run BROWSERS=chromium.`);
+  }
   return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, extraPrefsFirefox: prefs });
 }
 
@@ -251,7 +254,7 @@ export class TestPage {
   }
   /** A key or chord: 'Tab', 'Shift+Tab', 'Enter', 'Escape'. */
   async press(keys: string) {
-    const [key, ...mods] = keys.split('+').reverse();
+    const [key, ...mods] = keys.split(/\+(?!$)/).reverse();
     for (const m of mods) await this.driver.keyboard.down(m);
     await this.driver.keyboard.press(key);
     for (const m of mods) await this.driver.keyboard.up(m);
