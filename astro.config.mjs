@@ -65,7 +65,7 @@ export default defineConfig({
   integrations: [
     // The annotation pipeline applies to the articles (MDX) only.
     // `optimize` compiles static HTML to strings rather than one JSX call per
-    // element: article modules shrink about 3×, and with them build time and memory.
+    // element: article modules shrink several times over, and with them build time and memory.
     mdx(
       plain
         ? { optimize: true }

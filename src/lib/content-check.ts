@@ -33,7 +33,7 @@ import { loadGlossary, parseEntry, type Entity, type Glossary } from './glossary
 import { articleData, entityData } from './schema.ts';
 
 export interface CheckOptions {
-  /** Where the seeds are; default `EDITION_SEEDS_DIR`, else `<root>/../shared/seeds`. */
+  /** Where the seeds are; default `EDITION_SEEDS_DIR`, else `<root>/content/sources`. */
   seedsDir?: string;
   /** Skip the first-mention warnings. */
   warnings?: boolean;
@@ -129,8 +129,11 @@ export function checkSources(root: string, options: CheckOptions = {}): Sources 
   return { errors, warnings, counts: { glossary: glossaryFiles.length, articles: articleFiles.length }, glossary, matcher, articles };
 }
 
-/** Where the seeds are: `EDITION_SEEDS_DIR`, else `<root>/../shared/seeds`. */
-export const defaultSeedsDir = (root: string) => process.env.EDITION_SEEDS_DIR ?? path.resolve(root, '../shared/seeds');
+/** The texts as supplied, byte for byte, relative to the project root. */
+export const SEEDS_DIR = 'content/sources';
+
+/** Where the seeds are: `EDITION_SEEDS_DIR`, else the project's own SEEDS_DIR. */
+export const defaultSeedsDir = (root: string) => process.env.EDITION_SEEDS_DIR ?? path.resolve(root, SEEDS_DIR);
 
 /** The seed an article's frontmatter names, if it exists (a missing one is a frontmatter error). */
 export function readSeed(root: string, seedsDir: string, name: unknown): SeedText | undefined {
@@ -313,7 +316,7 @@ function checkArticleFrontmatter(file: string, source: string, seedsDir: string,
       errors.push(new ContentError(file, yaml.lineOf(['dating', 'latest']), `“dating.latest” (${latest}) is before “dating.earliest” (${earliest})`, 'swap the two dates, or correct the one that is wrong'));
     }
     if (!fs.existsSync(seedsDir)) {
-      errors.push(new ContentError(file, yaml.lineOf(['seed']), `the seeds folder ${seedsDir} does not exist`, 'put the source texts in ../shared/seeds/ next to the project, or set EDITION_SEEDS_DIR'));
+      errors.push(new ContentError(file, yaml.lineOf(['seed']), `the seeds folder ${seedsDir} does not exist`, `put the source texts in ${SEEDS_DIR}/, or set EDITION_SEEDS_DIR`));
     } else if (!fs.existsSync(path.join(seedsDir, result.data.seed))) {
       errors.push(new ContentError(file, yaml.lineOf(['seed']), `the seed “${result.data.seed}” does not exist in ${path.basename(path.dirname(seedsDir))}/${path.basename(seedsDir)}/`, `correct the file name (the seeds are: ${fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).join(', ')}), or add the source text there`));
     }
@@ -327,7 +330,7 @@ function articleFix(field: string): string {
   if (field === 'titleSource') return 'use “republished” (headline found on republished copies) or “editorial” (ours)';
   if (field === 'summary') return 'write the editor’s summary in 20–400 characters';
   if (field === 'series') return 'write the article’s position in the series as a whole number (1 = earliest)';
-  if (field === 'seed') return 'write the seed’s file name in ../shared/seeds, e.g. seed: "001_572046c2c0d40b08.txt"';
+  if (field === 'seed') return `write the seed’s file name in ${SEEDS_DIR}/, e.g. seed: "001_572046c2c0d40b08.txt"`;
   if (/^dating\.(earliest|latest)$/.test(field)) return 'write a real date as YYYY, YYYY-MM or YYYY-MM-DD, in quotes: "2022-01-13"';
   if (field.endsWith('certainty')) return 'use one of verified, probable, inferred, unknown';
   if (field.startsWith('dating.evidence')) return 'give at least one piece of evidence: - quote: "…" with inference: "…"';

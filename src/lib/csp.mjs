@@ -3,9 +3,13 @@
 // that read one. Plain JS so the build script can import it too.
 import { createHash } from 'node:crypto';
 
-/** Runs inline in <head>: applies the reader's chosen theme before the first paint. */
+/**
+ * Runs inline in <head>, before the first paint: applies the reader's chosen
+ * theme, and marks the page as scripted (`js`) so styles for what the scripts
+ * will add (margin notes instead of endnotes) apply from the start.
+ */
 export const THEME_SCRIPT =
-  "try{var t=localStorage.getItem('theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}";
+  "var d=document.documentElement;d.classList.add('js');try{var t=localStorage.getItem('theme');if(t==='light'||t==='dark')d.dataset.theme=t}catch(e){}";
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 

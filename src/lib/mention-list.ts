@@ -16,7 +16,7 @@ function item(p: ParagraphMention, href: string): string {
   const count = p.count > 1 ? ` <span class="quiet">(${p.count} mentions)</span>` : '';
   const mark = p.snippet.match ? `<mark>${escapeHtml(p.snippet.match)}</mark>` : '<span class="note-mark">[noted here]</span>';
   return (
-    `<li><a class="mention-link" href="${escapeHtml(href)}">Paragraph ${escapeHtml(p.paragraph.slice(2))}${count}</a>` +
+    `<li><a class="mention-link" href="${escapeHtml(href)}"${p.snippet.match ? ` data-mark="${escapeHtml(p.snippet.match)}"` : ''}>Paragraph ${escapeHtml(p.paragraph.slice(2))}${count}</a>` +
     `<p class="snippet">${escapeHtml(p.snippet.before)}${mark}${escapeHtml(p.snippet.after)}</p></li>`
   );
 }

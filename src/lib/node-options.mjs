@@ -3,8 +3,8 @@
 //   edition, so half the machine's memory.
 // - Young generation: the annotated pages make many short-lived objects (a
 //   note's HTML is built, joined and dropped), and Node's 16 MB semi-spaces
-//   collect them over and over. At 1000 articles 64 MB ones save about 14% of
-//   the build's CPU (2% on plain MDX).
+//   collect them over and over; larger ones save a share of a large build's
+//   CPU (docs/performance.md).
 export const SEMI_SPACE_MB = 64;
 
 /**

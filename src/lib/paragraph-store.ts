@@ -1,8 +1,7 @@
 // The paragraph data of each article (its text and where its notes are), for
 // the mention index, kept in files beside the build rather than inside the
 // compiled article: a copy of every article's text in its module made the
-// bundling step slower (by about 2.5 s of 28 s at 1000 articles, in one
-// comparison). The module carries only the key. Files are named by the hash of what they hold, so a module and its data
+// bundling step measurably slower (docs/performance.md). The module carries only the key. Files are named by the hash of what they hold, so a module and its data
 // can never disagree; a missing file is an error, never an empty list.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

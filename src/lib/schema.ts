@@ -66,7 +66,7 @@ export const articleData = z.object({
   summary: z.string().min(20).max(400),
   /** Position in the series, in order of writing (1 = earliest). */
   series: z.number().int().positive(),
-  /** The seed file in ../shared/seeds this text reproduces. */
+  /** The seed file in content/sources this text reproduces. */
   seed: z.string().regex(/^[\w.-]+\.txt$/),
   dating: z.object({
     /** Earliest plausible publication day; what the site shows as the date. */

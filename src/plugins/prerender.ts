@@ -3,8 +3,8 @@
 // times larger than the text's own (each note is a mention mark, a reference
 // and its number), and Astro's MDX passes all walk them: rehype-raw reparses
 // the whole tree, five more passes look for code, images, headings and JSX,
-// and `optimize` serializes it at the end. At 1000 articles that was about
-// 3 ms an article for work that changes nothing in them.
+// and `optimize` serializes it at the end: work that changes nothing in them
+// and grows with every article (docs/performance.md).
 //
 // remarkPrerender makes the hast itself (mdast-util-to-hast, with MDX's
 // options), runs the given rehype plugins on it, turns each run of static

@@ -1,5 +1,5 @@
 // Vite wraps every dynamic import(") of a page script in its preload helper
-// (about 0.4 KB gzip) so it can fetch the chunk's CSS and imports alongside.
+// so it can fetch the chunk's CSS and imports alongside.
 // Our lazy chunks (note previews, search) import nothing and bring no CSS, so
 // the helper would only add weight to the script every page loads. This
 // plugin hides their imports from Vite's wrapper and resolves them itself,

@@ -1,56 +1,25 @@
-// Notes, enhanced. Without this script a note reference is a plain link to
-// the numbered notes at the end of the article. With it:
-// - wide screens: the notes stand in the margin beside their paragraphs, and
-//   activating a reference takes focus to its sidenote (this file);
-// - narrow screens: activating or hovering a reference opens the note in
-//   place (scripts/note-popover.ts, fetched on the first hover or activation).
+// The editor's numbered notes, enhanced. Without this script a note number is
+// a link to the numbered notes at the end of the article. With it, on wide
+// screens, each note stands in the margin level with its number, in reading
+// order after its paragraph (so the keyboard meets it there), and the
+// endnotes are hidden (site.css, from first paint). Narrow screens open a
+// note in place (scripts/previews.ts).
+import { layoutSidenotes } from './sidenote-layout.ts';
 
 const WIDE = '(min-width: 75em)';
-const refSelector = 'a[data-footnote-ref]';
-const noteFor = (ref: HTMLAnchorElement) => document.getElementById(decodeURIComponent(ref.hash.slice(1)));
+const REF = 'a[data-footnote-ref]';
+/** No note stands further than this below its number. */
+const MAX_OFF = 300;
+const GAP = 12;
 
-type Popovers = typeof import('./note-popover.ts');
+const wide = window.matchMedia(WIDE);
+let shown = false;
 
-export function enhanceNotes(root: Document) {
-  const refs = [...root.querySelectorAll<HTMLAnchorElement>(refSelector)];
-  if (!refs.length) return;
-  for (const ref of refs) ref.setAttribute('aria-expanded', 'false');
-  const wide = window.matchMedia(WIDE);
-  const layout = () => (wide.matches ? buildSidenotes(refs) : removeSidenotes());
-  wide.addEventListener('change', layout);
-  window.addEventListener('resize', () => wide.matches && placeSidenotes(refs));
-  layout();
+export const noteFor = (ref: HTMLAnchorElement) => document.getElementById(decodeURIComponent(ref.hash.slice(1)));
+export const sidenotesShown = () => shown;
 
-  let popovers: Promise<Popovers> | undefined;
-  const loadPopovers = () =>
-    (popovers ??= import('./note-popover.ts').then((m) => {
-      m.install(root, { refSelector, wide, noteFor, noteContent });
-      return m;
-    }));
-
-  root.addEventListener('click', (event) => {
-    const ref = (event.target as Element).closest<HTMLAnchorElement>(refSelector);
-    if (!ref) return;
-    event.preventDefault();
-    if (wide.matches) focusSidenote(ref);
-    else loadPopovers().then((m) => m.toggle(ref));
-  });
-  // The first hover fetches the previews; from then on they handle hovering themselves.
-  root.addEventListener('pointerover', (event) => {
-    if (popovers || event.pointerType === 'touch' || wide.matches) return;
-    const ref = (event.target as Element).closest<HTMLAnchorElement>(refSelector);
-    if (ref) loadPopovers().then((m) => m.hover(ref));
-  });
-  root.addEventListener('keydown', (event) => {
-    const side = event.key === 'Escape' && (event.target as Element).closest?.('.sidenote');
-    if (!side) return;
-    event.preventDefault();
-    document.querySelector<HTMLElement>(`#${CSS.escape(side.getAttribute('data-ref') ?? '')}`)?.focus();
-  });
-}
-
-/** The note's content without its back-links or ids, for a preview or sidenote. */
-function noteContent(note: HTMLElement): HTMLElement {
+/** The note's content without its back-links or ids, for a preview or a sidenote. */
+export function noteContent(note: HTMLElement): HTMLElement {
   const body = document.createElement('div');
   body.className = 'note-body';
   for (const child of note.children) body.append(child.cloneNode(true));
@@ -59,78 +28,111 @@ function noteContent(note: HTMLElement): HTMLElement {
   return body;
 }
 
-// Sidenotes ------------------------------------------------------------------
+export function enhanceNotes(root: Document) {
+  const body = root.querySelector<HTMLElement>('.article-body');
+  const refs = body ? [...body.querySelectorAll<HTMLAnchorElement>(REF)] : [];
+  if (!body || !refs.length) return;
+  const layout = () => (wide.matches ? build(body, refs) : remove(body));
+  wide.addEventListener('change', layout);
+  new ResizeObserver(() => shown && place(body, refs)).observe(body);
+  layout();
+  root.addEventListener('keydown', (event) => {
+    const side = event.key === 'Escape' && (event.target as Element).closest?.('.sidenote');
+    if (!side) return;
+    event.preventDefault();
+    root.getElementById(side.getAttribute('data-ref') ?? '')?.focus({ preventScroll: true });
+  });
+}
 
-function buildSidenotes(refs: HTMLAnchorElement[]) {
-  const body = document.querySelector<HTMLElement>('.article-body');
-  if (!body || body.querySelector('.sidenote')) return placeSidenotes(refs);
+function build(body: HTMLElement, refs: HTMLAnchorElement[]) {
+  if (!body.querySelector('.sidenote')) {
+    for (const ref of refs) {
+      const note = noteFor(ref);
+      if (!note || document.getElementById(`side-${note.id}`)) continue;
+      const side = document.createElement('aside');
+      side.className = 'sidenote';
+      side.id = `side-${note.id}`;
+      side.dataset.ref = ref.id;
+      side.tabIndex = -1;
+      side.setAttribute('aria-label', `Note ${ref.textContent}`);
+      const number = document.createElement('span');
+      number.className = 'sidenote-number';
+      number.textContent = `${ref.textContent} `;
+      const content = noteContent(note);
+      (content.querySelector('p') ?? content).prepend(number);
+      side.append(content, moreButton(side));
+      // After the block that holds the number: read, and tabbed to, in order.
+      const block = [...body.children].find((c) => c.contains(ref)) ?? ref;
+      block.after(side);
+    }
+  }
   body.classList.add('has-sidenotes');
-  const seen = new Set<string>();
-  for (const ref of refs) {
-    const note = noteFor(ref);
-    if (!note || seen.has(note.id)) continue;
-    seen.add(note.id);
-    const side = document.createElement('aside');
-    side.className = `sidenote ${note.classList.contains('note-editorial') ? 'is-editorial' : 'is-entity'}`;
-    side.id = `side-${note.id}`;
-    side.dataset.ref = ref.id;
-    side.tabIndex = -1;
-    side.setAttribute('aria-label', `Note ${ref.textContent}`);
-    const number = document.createElement('span');
-    number.className = 'sidenote-number';
-    number.textContent = `${ref.textContent} `;
-    const content = note.classList.contains('note-editorial') ? noteContent(note) : shortEntityNote(note);
-    (content.querySelector('p') ?? content).prepend(number);
-    side.append(content);
-    body.append(side);
-  }
-  placeSidenotes(refs);
+  shown = true;
+  place(body, refs);
 }
 
-/**
- * An entity's sidenote is its name and first sentence: the margin has room
- * for one line of context per name, and the full note is a link away.
- */
-function shortEntityNote(note: HTMLElement): HTMLElement {
-  const body = document.createElement('div');
-  body.className = 'note-body';
-  const first = note.querySelector('p');
-  const name = first?.querySelector('a');
-  if (!first || !name) return noteContent(note);
-  const rest = (first.textContent ?? '').slice((name.textContent ?? '').length);
-  const sentence = rest.split(/(?<=[.!?])\s+(?=[A-Z“])/).slice(0, 2).join(' ');
-  const p = document.createElement('p');
-  p.append(name.cloneNode(true), sentence.replace(/\s*↩.*$/, ''));
-  body.append(p);
-  return body;
+/** A cut note's cue and the way to read the rest in place. */
+function moreButton(side: HTMLElement): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'sidenote-more';
+  button.textContent = 'More';
+  button.setAttribute('aria-expanded', 'false');
+  button.addEventListener('click', () => {
+    const open = side.classList.toggle('is-open');
+    button.textContent = open ? 'Less' : 'More';
+    button.setAttribute('aria-expanded', String(open));
+  });
+  return button;
 }
 
-/** Each sidenote level with its first reference, pushed down so none overlap. */
-function placeSidenotes(refs: HTMLAnchorElement[]) {
-  const body = document.querySelector<HTMLElement>('.article-body');
-  if (!body) return;
-  const top0 = body.getBoundingClientRect().top;
-  let bottom = 0;
-  for (const side of body.querySelectorAll<HTMLElement>('.sidenote')) {
-    const ref = refs.find((r) => r.id === side.dataset.ref);
-    if (!ref) continue;
-    const top = Math.max(ref.getBoundingClientRect().top - top0, bottom);
-    side.style.top = `${top}px`;
-    bottom = top + side.offsetHeight + 12;
-  }
+function place(body: HTMLElement, refs: HTMLAnchorElement[]) {
+  const sides = [...body.querySelectorAll<HTMLElement>('.sidenote')];
+  const origin = body.getBoundingClientRect().top;
+  const text = [...body.children].filter((c) => !c.matches('.sidenote, .footnotes'));
+  const end = Math.max(...text.map((c) => c.getBoundingClientRect().bottom)) - origin;
+  const line = parseFloat(getComputedStyle(body).lineHeight) || 28;
+  const boxes = sides.map((side) => {
+    side.classList.remove('is-cut');
+    content(side).style.maxHeight = '';
+    const ref = refs.find((r) => r.id === side.dataset.ref)!;
+    return { refTop: lineTop(ref) - origin, height: side.offsetHeight };
+  });
+  const placed = layoutSidenotes(boxes, { end, line, gap: GAP, maxOff: MAX_OFF, minHeight: 3 * line });
+  placed.forEach((p, i) => {
+    const side = sides[i];
+    side.style.top = `${p.top}px`;
+    if (p.maxHeight === undefined) return;
+    // The cue takes a line of the room; the note's text the rest.
+    side.classList.add('is-cut');
+    const cue = side.querySelector<HTMLElement>('.sidenote-more')!.offsetHeight;
+    content(side).style.maxHeight = `${Math.max(line, p.maxHeight - cue)}px`;
+  });
 }
 
-function removeSidenotes() {
-  const body = document.querySelector<HTMLElement>('.article-body');
-  body?.classList.remove('has-sidenotes');
-  body?.querySelectorAll('.sidenote').forEach((s) => s.remove());
+const content = (side: HTMLElement) => side.querySelector<HTMLElement>('.note-body')!;
+
+/** The top of the line a reference stands on (a superscript sits higher than its line). */
+function lineTop(ref: HTMLElement): number {
+  const block = ref.closest('p, li, blockquote') ?? ref;
+  const line = parseFloat(getComputedStyle(block).lineHeight) || 28;
+  const r = ref.getBoundingClientRect();
+  const mid = (r.top + r.bottom) / 2;
+  return mid - line / 2;
 }
 
-function focusSidenote(ref: HTMLAnchorElement) {
+function remove(body: HTMLElement) {
+  shown = false;
+  body.classList.remove('has-sidenotes');
+  body.querySelectorAll('.sidenote').forEach((s) => s.remove());
+}
+
+/** Activating a number on a wide screen: its note is already level with it; show which. */
+export function focusSidenote(ref: HTMLAnchorElement) {
   const note = noteFor(ref);
   const side = note && document.getElementById(`side-${note.id}`);
   if (!side) return;
-  side.focus({ preventScroll: false });
+  side.focus({ preventScroll: true });
   side.classList.remove('is-flash');
   void side.offsetWidth;
   side.classList.add('is-flash');

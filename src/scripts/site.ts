@@ -1,9 +1,12 @@
 // The one script every page loads (small, deferred). Reading never depends
-// on it: it opens notes in place, highlights search terms on arrival, and
-// wires the header search box, whose engine loads on the first keystroke.
+// on it: it sets notes in the margin, previews names and notes, highlights
+// search terms on arrival, and wires the header search box, whose engine
+// loads on the first keystroke.
 import { enhanceNotes } from './notes.ts';
+import { enhancePreviews } from './previews.ts';
 
 enhanceNotes(document);
+enhancePreviews(document);
 setUpThemeToggle();
 
 if (new URLSearchParams(location.search).has('highlight')) {
@@ -57,4 +60,27 @@ document.addEventListener('keydown', (e) => {
   e.preventDefault();
   box.focus();
   box.select();
+});
+
+// The lists after an article (names, timeline, other texts) are open in the
+// HTML, for readers without JavaScript and for print (site.css shows them in
+// print whatever their state); scripted, each folds behind a button in its
+// heading, so the keyboard meets the text's own links first.
+document.querySelectorAll<HTMLElement>('[data-fold]').forEach((section, i) => {
+  const heading = section.querySelector('h2');
+  const body = section.querySelector<HTMLElement>('[data-fold-body]');
+  if (!heading || !body) return;
+  body.id ||= `fold-${i}`;
+  body.hidden = true;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'fold-toggle';
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-controls', body.id);
+  button.append(...heading.childNodes);
+  heading.append(button);
+  button.addEventListener('click', () => {
+    body.hidden = !body.hidden;
+    button.setAttribute('aria-expanded', String(!body.hidden));
+  });
 });

@@ -18,7 +18,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { benchLighthouse, type LighthouseBench } from './lighthouse.ts';
 import { KINDS, articleFloor, htmlBreakdown, measurePage, pageTypes, type Floor, type PageMeasure } from './pages.ts';
 import { REPO, countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
-import { budgetTable, heading, kb, mb, ms, ratio, sec, table, type Budget } from './report.ts';
+import { budgetTable, heading, kb, mb, ms, ratio, sec, table, transcript, type Budget } from './report.ts';
 import { PARTS, benchSearch, fmtRuns, type SearchBench } from './search.ts';
 import { serveCompressed } from './server.ts';
 
@@ -62,7 +62,8 @@ function args() {
   };
 }
 
-const say = (s: string) => console.log(s);
+const log = transcript();
+const say = log.say;
 /** ", 2 runs showed no result" when some did not (see `note` in the JSON). */
 const misses = (s: SearchBench, which: 'first' | 'later') => {
   const n = s.queries.reduce((k, q) => k + q[which].misses, 0);
@@ -365,6 +366,7 @@ async function main() {
   };
   fs.writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
   say(`  JSON: ${path.relative(process.cwd(), out)}`);
+  console.log(`  figures: ${path.relative(process.cwd(), log.write(REPO, 'bench', 'npm run bench'))}`);
 
   if (tmp && !opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
   else if (tmp) say(`  kept ${tmp}`);

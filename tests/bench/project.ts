@@ -1,7 +1,6 @@
 // Temporary copies of the project, built with the real build script.
 //
-// A copy lives at <dir>/project with <dir>/shared → the real ../shared, so the
-// seeds resolve as they do from the repository. node_modules is a folder of
+// A copy lives at <dir>/project, seeds included (content/sources). node_modules is a folder of
 // symlinks to each installed package rather than one symlink: Astro and Vite
 // keep their caches in node_modules/.astro (the content layer's data store)
 // and node_modules/.vite, and those must belong to the copy — otherwise every
@@ -23,8 +22,6 @@ export function makeCopy(dir: string): string {
   const project = path.join(dir, 'project');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(project, { recursive: true });
-  const shared = path.resolve(REPO, '../shared');
-  if (fs.existsSync(shared)) fs.symlinkSync(shared, path.join(dir, 'shared'));
   for (const name of COPIED) {
     const from = path.join(REPO, name);
     if (!fs.existsSync(from)) continue;

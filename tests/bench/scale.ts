@@ -1,6 +1,5 @@
 // `npm run bench:scale -- 3 100 1000`: how the build and search grow with the
-// edition. For each N, in a temporary copy at /tmp/scale-N/project (with
-// /tmp/scale-N/shared → the real ../shared, so the seeds resolve), the
+// edition. For each N, in a temporary copy at /tmp/scale-N/project, the
 // articles are replaced by N made from the three texts in turn — the first
 // three are the real ones; copy k of a text gets the slug `<slug>-<k>`, a
 // title marked “[copy k]”, series number i of 1..N, and keeps its seed, its
@@ -30,7 +29,7 @@ import { summarizeProfiles, type ProfileSummary } from './profile.ts';
 import { REPO, countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
 import { htmlBreakdown, type Region } from './pages.ts';
 import { linearity, MAX_GROWTH } from './linearity.ts';
-import { heading, kb, mb, ms, ratio, sec, table } from './report.ts';
+import { heading, kb, mb, ms, ratio, sec, table, transcript } from './report.ts';
 import { searchGrowth } from './search-growth.ts';
 import { benchSearch, lookupBytes, ownBytes, type SearchBench } from './search.ts';
 import { serveCompressed } from './server.ts';
@@ -62,7 +61,8 @@ function args() {
   };
 }
 
-const say = (s: string) => console.log(s);
+const log = transcript();
+const say = log.say;
 
 // ---------------------------------------------------------------- one size
 
@@ -499,6 +499,8 @@ async function main() {
   }));
   fs.writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), patch: opts.patch && path.relative(REPO, opts.patch), loadavg: os.loadavg(), results: json }, null, 2)}\n`);
   say(`\n  JSON: ${path.relative(process.cwd(), out)}`);
+  // An experiment (--patch) measures a change that is not in the repository: its figures are not the edition's.
+  if (!opts.patch) console.log(`  figures: ${path.relative(process.cwd(), log.write(REPO, 'scale', `npm run bench:scale -- ${process.argv.slice(2).join(' ')}`.trim()))}`);
   if (failed) process.exit(2);
 }
 

@@ -102,7 +102,7 @@ describe('the XML checker', () => {
 });
 
 describe('context notes beside the disputed claims', () => {
-  // Each claim in ../shared/sources.md ("Claims that later reporting disputes"),
+  // Each claim in docs/sources.md ("Claims that later reporting disputes"),
   // by its position there, with the words it rests on in each text.
   const claims: { claim: number; article: string; phrase: string; note: string }[] = [
     { claim: 0, article: 'macron-ukraine-crisis', phrase: 'agreed not to invade Finland', note: 'ed-finnish-treaty' },
@@ -120,7 +120,7 @@ describe('context notes beside the disputed claims', () => {
   ];
 
   it('maps every disputed claim in sources.md', () => {
-    const sources = fs.readFileSync('../shared/sources.md', 'utf8');
+    const sources = fs.readFileSync('docs/sources.md', 'utf8');
     const section = sources.split(/^## Claims that later reporting disputes.*$/m)[1].split(/^## /m)[0];
     const bullets = section.split('\n').filter((l) => l.startsWith('- ')).length;
     expect(bullets).toBeGreaterThan(0);

@@ -17,6 +17,8 @@ import { htmlFiles, parsePage, readPage } from '../support/site-files.ts';
 
 const BASE = '/edition/';
 const IMAGE = 'test-rectangle';
+/** The image as the article links it: relative to the MDX file, as authors write it. */
+const IMAGE_SRC = path.posix.relative('content/articles', `content/images/${IMAGE}.svg`);
 let copy: ProjectCopy;
 let out: string;
 const pages = new Map<string, Root>();
@@ -24,7 +26,7 @@ const pages = new Map<string, Root>();
 beforeAll(async () => {
   copy = copyProject({ prefix: 'edition-subpath-' });
   copy.write(`content/images/${IMAGE}.svg`, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#888"/></svg>\n');
-  copy.edit('content/articles/minsk-last-chance.mdx', /\n\nBut there were also signs/, `\n\n![A grey rectangle](../images/${IMAGE}.svg)\n\nBut there were also signs`);
+  copy.edit('content/articles/minsk-last-chance.mdx', /\n\nBut there were also signs/, `\n\n![A grey rectangle](${IMAGE_SRC})\n\nBut there were also signs`);
   const result = await runBuild(copy.root, { SITE_BASE: BASE });
   if (result.code !== 0) throw new Error(`the build under ${BASE} failed:\n${result.output}`);
   out = copy.file('dist');

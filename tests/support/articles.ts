@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 
 export const ARTICLES_DIR = 'content/articles';
-export const SEEDS_DIR = '../shared/seeds';
+export { SEEDS_DIR } from '../../src/lib/content-check.ts';
 
 export interface ArticleSource {
   slug: string;

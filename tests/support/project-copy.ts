@@ -1,16 +1,17 @@
 // A throw-away copy of the project for tests that break content on purpose
-// and run the real build. Laid out so that ../shared/seeds resolves:
-//   <tmp>/project/   content/ src/ public/ astro.config.mjs tsconfig.json package.json
+// and run the real build:
+//   <tmp>/project/   content/ (with the seeds in content/sources) src/ public/ astro.config.mjs tsconfig.json package.json
 //   <tmp>/project/node_modules/   a real folder of symlinks into ours, so that
 //                                 Astro's cache (node_modules/.astro) stays private
-//   <tmp>/shared/seeds → the real seeds (read-only use)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SEEDS_DIR } from '../../src/lib/content-check.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
-export const SEEDS = path.resolve(PROJECT_ROOT, '../shared/seeds');
+/** The project's own seeds, for checks of a copy that must not read the copy's (possibly broken) ones. */
+export const SEEDS = path.resolve(PROJECT_ROOT, SEEDS_DIR);
 
 const COPIED = ['content', 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 // Caches that must not be shared between concurrent builds.
@@ -47,8 +48,6 @@ export function copyProject({ prefix = 'edition-copy-', contentOnly = false } = 
       fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules', entry), path.join(modules, entry));
     }
   }
-  fs.mkdirSync(path.join(tmp, 'shared'));
-  fs.symlinkSync(SEEDS, path.join(tmp, 'shared', 'seeds'));
 
   const file = (rel: string) => path.join(root, rel);
   return {
