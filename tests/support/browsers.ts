@@ -184,7 +184,9 @@ export class TestPage {
   async waitFor(check: string | (() => unknown), timeout = 10_000): Promise<void> {
     const end = Date.now() + timeout;
     for (;;) {
-      const ok = await this.evaluate(check as () => unknown).catch(() => false);
+      // Made a boolean in the page: puppeteer cannot bring back an element over BiDi.
+      const expression = typeof check === 'function' ? `(${check})()` : `(${check})`;
+      const ok = await this.evaluate(`Boolean(${expression})`).catch(() => false);
       if (ok) return;
       if (Date.now() > end) throw new Error(`waitFor timed out: ${check}`);
       await new Promise((r) => setTimeout(r, 50));
