@@ -79,6 +79,14 @@ eachBrowser((browsers) => {
     await page.tap('#target');
     await page.click('#target');
     expect(await page.evaluate('window.pointers')).toEqual(['touch', 'mouse']);
+    // A target in view is not scrolled to: a test of what scrolls the page needs that.
+    await page.evaluate('document.body.style.height = "3000px"; scrollTo(0, 10)');
+    await page.click('#target');
+    expect(await page.scrollY()).toBe(10);
+    // One out of view is scrolled to first, so the click reaches it.
+    await page.evaluate('scrollTo(0, 2500)');
+    await page.click('#target');
+    expect(await page.evaluate('window.pointers')).toEqual(['touch', 'mouse', 'mouse', 'mouse']);
     await page.close();
   });
 

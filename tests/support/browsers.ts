@@ -223,7 +223,8 @@ export class TestPage {
     return this.evaluate(() => window.scrollY);
   }
 
-  // Pointer and touch act at the element's centre (or `at`, from its top left), after scrolling it into view.
+  // Pointer and touch act at the element's centre (or `at`, from its top left),
+  // after scrolling it into view only if it is not all in view (as Playwright does).
   async click(target: Target, at?: { x: number; y: number }) {
     const p = await this.point(target, at);
     await this.driver.mouse.click(p.x, p.y);
@@ -286,7 +287,10 @@ export class TestPage {
     return this.evaluate(`((el) => el ? (${fn})(el, ${JSON.stringify(arg ?? null)}) : null)(${el})`);
   }
   private async point(target: Target, at?: { x: number; y: number }) {
-    await this.on(target, (el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
+    await this.on(target, (el) => {
+      const r = el.getBoundingClientRect();
+      if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) el.scrollIntoView({ block: 'center', inline: 'center' });
+    });
     const box = await this.rect(target);
     if (!box) throw new Error(`no element for ${JSON.stringify(target)}`);
     return at ? { x: box.x + at.x, y: box.y + at.y } : { x: box.x + box.width / 2, y: box.y + box.height / 2 };
