@@ -20,7 +20,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // plain Astro MDX, no check and no annotations, to measure what they cost.
 const glossary = plain ? loadGlossary('content/glossary') : checkFirst();
 // Paragraph data go to files beside the build, not into each compiled article.
-const pipeline = mdxPipeline(glossary, { store: storeParagraphs });
+const pipeline = mdxPipeline(glossary, { store: storeParagraphs, base });
 /** @type {import('unified').Pluggable} */
 const check = [remarkContentCheck, { root, seedsDir: defaultSeedsDir(root), glossary, log: process.env.EDITION_CHECK_LOG }];
 

@@ -3,7 +3,6 @@
 //   because Pagefind splits words only on whitespace and would otherwise
 //   index the pair as one unfindable word;
 // - note numbers and paragraph permalinks (¶) are dropped: they are not words;
-// - entity notes are dropped: the entity's own page is the result for them;
 // - entry pages keep only the article filters of their "Mentioned in" list;
 // - each page gets a `page` filter naming it, so the search script can tell
 //   results apart from Pagefind's filter counts without loading fragments.
@@ -53,8 +52,6 @@ const NON_TEXT = new RegExp(
     /<sup><a [^>]*data-footnote-ref[^>]*>[^<]*<\/a><\/sup>/,
     // paragraph permalinks
     /<a class="pilcrow"[^>]*>¶<\/a>/,
-    // entity notes (their entry page is the result for them)
-    /<li [^>]*class="note-entity"[^>]*>[\s\S]*?<\/li>/,
     // An entry's "Mentioned in" list is ignored by Pagefind, all but its
     // article filters (the group headings); its paragraphs would only be parsed
     // and thrown away, and an entry named in a thousand articles lists thousands.

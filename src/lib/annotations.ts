@@ -1,7 +1,7 @@
 // The annotation rule "every entity is noted at its first mention in each
 // article", as a pure function over an article's MDX body, so the content
 // test and the editors' check (`npm run check:content`) apply the same rule.
-import type { AliasMatcher } from './aliases.ts';
+import type { AliasMatch, AliasMatcher } from './aliases.ts';
 
 export interface UnannotatedMention {
   /** The glossary id of the entity mentioned. */
@@ -51,9 +51,14 @@ export function unannotatedFirstMentions(body: string, matcher: AliasMatcher, fi
     }
     const plain = para.replace(MARKER, '');
     const toSource = (at: number) => at + markers.filter((k) => k.at <= at).reduce((n, k) => n + k.length, 0);
-    for (const hit of matcher.find(plain)) {
+    const hits = matcher.find(plain);
+    const markedAfter = (hit: AliasMatch) => markers.some((k) => k.id === hit.id && k.at >= hit.end && k.at <= hit.end + NOTE_REACH);
+    for (const hit of hits) {
       if (noted.has(hit.id)) continue;
-      const notedHere = markers.some((k) => k.id === hit.id && k.at >= hit.end && k.at <= hit.end + NOTE_REACH);
+      // A name inside another's annotated name ("Crimea" in "annexed Crimea[^annexation-of-crimea]")
+      // cannot carry a link of its own: its next mention must.
+      if (hits.some((o) => o.id !== hit.id && o.start <= hit.start && o.end >= hit.end && markedAfter(o))) continue;
+      const notedHere = markedAfter(hit);
       if (!notedHere) {
         missing.push({ entity: hit.id, text: plain.slice(hit.start, hit.end), ...position(start + toSource(hit.start)) });
       }

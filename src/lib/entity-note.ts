@@ -1,8 +1,7 @@
-// The note for a glossary entity, as HTML: its name linking to its entry, kind,
-// summary, a few key dates, what happened later, and the other articles that
-// mention it. Rendered per page (src/components/EntityNotes.astro) rather than
-// compiled into each article, so an article module holds only a placeholder
-// and the build stays linear as articles and entities grow.
+// An entity's note, as HTML: its name linking to its entry, kind, summary, a
+// few key dates, what happened later, and the other articles that mention
+// it. Articles no longer carry entity notes (names link to their entries);
+// this is the body of an entry's preview.
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { formatDate } from './dates.ts';
@@ -20,30 +19,6 @@ export interface NoteOptions {
   base: string;
   /** The other articles that mention the entity: how many, and each by name when there are at most MAX_ELSEWHERE. */
   elsewhere?: { named: readonly NoteArticle[]; total: number };
-  /** Back-references (trusted HTML), appended to the last paragraph as GFM does. */
-  backrefs?: string;
-}
-
-/**
- * A back-link's label (remark-rehype's footnoteBackLabel): the same words for
- * every note, since the list item already says which note it is; they repeat
- * on every note of every article, and compress to almost nothing.
- */
-export const backLabel = (_note: number, ref: number) => (ref > 1 ? `Back to the text (reference ${ref})` : 'Back to the text');
-
-/** The back-links of a note referenced `refs` times, as GFM writes them (ids fnref-x, fnref-x-2, …). */
-export function backrefsHtml(id: string, refs: number): string {
-  return Array.from({ length: refs }, (_, i) => {
-    const n = i + 1;
-    const href = `#fnref-${id}${n > 1 ? `-${n}` : ''}`;
-    return `<a href="${href}" data-footnote-backref aria-label="${backLabel(0, n)}">↩${n > 1 ? `<sup>${n}</sup>` : ''}</a>`;
-  }).join(' ');
-}
-
-/** The whole note as its list item in the notes at the end of the article. */
-export function entityNoteItemHtml(id: string, entity: NoteEntity, options: Omit<NoteOptions, 'backrefs'> & { refs: number }): string {
-  const body = entityNoteHtml(id, entity, { ...options, backrefs: backrefsHtml(id, options.refs) });
-  return `<li id="fn-${id}" class="note-entity">\n${body}\n</li>`;
 }
 
 const MAX_DATES = 3;
@@ -114,14 +89,10 @@ function elsewhereHtml(id: string, base: string, { named, total }: NonNullable<N
   return toHtml(el('p', { className: ['note-elsewhere'] }, links));
 }
 
-/** The note's paragraphs as HTML, one per line, back-references closing the last. */
-export function entityNoteHtml(id: string, entity: NoteEntity, { base, elsewhere, backrefs = '' }: NoteOptions): string {
+/** The note's paragraphs as HTML, one per line. */
+export function entityNoteHtml(id: string, entity: NoteEntity, { base, elsewhere }: NoteOptions): string {
   const paragraphs = [...coreParagraphs(id, entity, base)];
   if (elsewhere?.total) paragraphs.push(elsewhereParagraph(id, base, elsewhere));
-  if (backrefs) {
-    const last = paragraphs.length - 1;
-    paragraphs[last] = `${paragraphs[last].slice(0, -'</p>'.length)} ${backrefs}</p>`;
-  }
   return paragraphs.join('\n');
 }
 

@@ -1,6 +1,6 @@
 // The mention index: which paragraphs of which articles mention each entity,
-// by name or alias (found by the alias matcher) or by annotation (a note on a
-// phrase such as "a secret memorandum"). Built once, looked up per page.
+// by name or alias (found by the alias matcher), and which of those mentions
+// the text links to the entry (annotated). Built once, looked up per page.
 import type { AliasMatcher } from './aliases.ts';
 
 export interface ParagraphNote {

@@ -1,11 +1,10 @@
-// Atom feed of the texts (the newest FEED_ENTRIES), in full: the text, its lost-quotation gaps and
-// its notes, as the article page shows them without JavaScript.
+// Atom feed of the texts (the newest FEED_ENTRIES), in full: the text with its names linked to
+// their entries, its lost-quotation gaps and the editor's notes.
 import type { APIRoute } from 'astro';
 import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/mdx';
-import EntityNotes from '../components/EntityNotes.astro';
 import Gap from '../components/Gap.astro';
 import { formatRange } from '../lib/dates.ts';
 import { escapeHtml as escapeXml } from '../lib/html.ts';
@@ -37,8 +36,7 @@ export const GET: APIRoute = async () => {
     const d = a.entry.data;
     const link = absoluteUrl(articlePath(a.slug));
     const { Content } = await render(a.entry);
-    // `params` tells each entity note which article it is in (for its "Also in" line).
-    const body = await container.renderToString(Content, { params: { slug: a.slug }, props: { components: { Gap, EntityNotes } } });
+    const body = await container.renderToString(Content, { props: { components: { Gap } } });
     const preface =
       `<p><em>Date inferred: ${escapeXml(formatRange(d.dating.earliest, d.dating.latest))}. ` +
       `Author and publication not verified (<a href="${absoluteUrl(`about/#text-${a.slug}`)}">why</a>). ` +

@@ -1,19 +1,23 @@
 // The article pipeline in one place: astro.config.mjs and the tests both use it.
-import { backLabel } from '../lib/entity-note.ts';
 import type { Glossary } from '../lib/glossary-source.ts';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { PluggableList } from 'unified';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
-import { rehypeNotes } from './rehype-notes.ts';
+import { backLabel, rehypeNotes } from './rehype-notes.ts';
 import { rehypeParagraphs, type ParagraphsOptions } from './rehype-paragraphs.ts';
 import { rehypePrerendered, remarkPrerender } from './prerender.ts';
 import { remarkGlossaryNotes } from './remark-glossary-notes.ts';
 
-export function articlePipeline(glossary: Glossary, paragraphs: ParagraphsOptions = {}): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
+export interface PipelineOptions extends ParagraphsOptions {
+  /** The site base ("/" or "/edition/"), for the name links. */
+  base?: string;
+}
+
+export function articlePipeline(glossary: Glossary, { base, ...paragraphs }: PipelineOptions = {}): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
   return {
-    remarkPlugins: [[remarkGlossaryNotes, { glossary }]],
+    remarkPlugins: [[remarkGlossaryNotes, { glossary, base }]],
     rehypePlugins: [
-      [rehypeNotes, { glossary }],
+      rehypeNotes,
       [rehypeParagraphs, paragraphs],
       rehypeHeadingLinks,
     ],
@@ -25,8 +29,8 @@ export function articlePipeline(glossary: Glossary, paragraphs: ParagraphsOption
  * stage (./prerender.ts), so MDX's own passes see static HTML, not every
  * annotation node.
  */
-export function mdxPipeline(glossary: Glossary, paragraphs: ParagraphsOptions = {}): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
-  const { remarkPlugins, rehypePlugins } = articlePipeline(glossary, paragraphs);
+export function mdxPipeline(glossary: Glossary, options: PipelineOptions = {}): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
+  const { remarkPlugins, rehypePlugins } = articlePipeline(glossary, options);
   return {
     remarkPlugins: [...remarkPlugins, [remarkPrerender, { rehypePlugins, remarkRehype: remarkRehypeOptions }]],
     rehypePlugins: [rehypePrerendered],

@@ -1,30 +1,34 @@
-// Resolves footnote labels that are glossary ids into notes rendered from the
-// glossary, so an article holds no copy of an entity's text:
-//   the Minsk agreements[^minsk-agreements]
+// Turns each glossary marker into a link from the annotated words to their
+// entry, so names are the annotations and numbered notes are the editor's:
+//   Putin’s[^vladimir-putin] demand  →  <a class="name" href="/glossary/vladimir-putin/" data-entry="vladimir-putin">Putin’s</a> demand
 // remark-gfm parses `[^label]` only when the file defines the label; an
-// entity label therefore reaches us as literal text, which we replace with a
-// footnote reference and a generated definition. Unknown labels fail the build.
-import type { FootnoteDefinition, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+// entity label therefore reaches us as literal text. The words are the name
+// (or alias) that ends right before the marker; a marker after words that
+// name nothing in its entry fails, as does an unknown label: neither is ever
+// silently dropped. Markers inside editor's notes work the same way.
+import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { glossaryMatcher, type AliasMatcher } from '../lib/aliases.ts';
-import type { Glossary } from '../lib/glossary-source.ts';
+import type { Entity, Glossary } from '../lib/glossary-source.ts';
+import { entryPath, joinBase } from '../lib/urls.ts';
 
 export interface GlossaryNotesOptions {
   glossary: Glossary;
+  /** The site base ("/" or "/edition/"): name links point to the entry pages under it. */
+  base?: string;
 }
 
 // A label runs to the first "]": a marker that lost its bracket ("[^a[^b]") reads as one
 // bad label and fails, rather than leaving "[^a" in the text (the content check names it).
 const CALL = /\[\^([^\]\s]+)\]/g;
-// What may stand between a name and its note: a possessive (marked with the
-// name: “Putin’s”), a closing double quote (left outside the mark, as its
+// What may stand between a name and its marker: a possessive (linked with the
+// name: “Putin’s”), a closing double quote (left outside the link, as its
 // opening quote is: “military infrastructure”).
 const TRAILER = /^(?:[’']s?)?[”"’]?$/;
-/** A closing double quote: kept out of a mention's mark (rehype-paragraphs looks past it). */
-export const isClosingQuote = (s: string | undefined) => s === '”' || s === '"';
+const isClosingQuote = (s: string | undefined) => s === '”' || s === '"';
 
-export function remarkGlossaryNotes({ glossary }: GlossaryNotesOptions) {
+export function remarkGlossaryNotes({ glossary, base = '/' }: GlossaryNotesOptions) {
   const matcher = glossaryMatcher(glossary);
   return (tree: Root, file: VFile) => {
     const defined = new Set<string>();
@@ -40,24 +44,28 @@ export function remarkGlossaryNotes({ glossary }: GlossaryNotesOptions) {
       defined.add(node.identifier);
     });
 
-    const used: string[] = [];
     const replaceCalls = (parent: Parent) => {
       const children = parent.children;
       for (let index = 0; index < children.length; index++) {
         const node = children[index];
         if (node.type === 'text') {
-          const parts = node.value.includes('[^') ? splitCalls(node, file, glossary, defined, matcher) : null;
+          const parts = node.value.includes('[^') ? splitCalls(node, file, { glossary, defined, matcher, base }) : null;
           if (!parts) continue;
-          for (const p of parts) if (p.type === 'footnoteReference' && !used.includes(p.identifier)) used.push(p.identifier);
           children.splice(index, 1, ...(parts as never[]));
           index += parts.length - 1;
         } else if ('children' in node) replaceCalls(node);
       }
     };
     replaceCalls(tree);
-
-    for (const id of used) tree.children.push(definitionFor(id));
   };
+}
+
+interface CallContext {
+  glossary: Glossary;
+  /** Labels defined in the file: editor's notes, left to remark-gfm. */
+  defined: Set<string>;
+  matcher: AliasMatcher;
+  base: string;
 }
 
 /**
@@ -72,7 +80,7 @@ function eachNode(parent: Parent, fn: (node: RootContent) => void) {
   }
 }
 
-function splitCalls(node: Text, file: VFile, glossary: Glossary, defined: Set<string>, matcher: AliasMatcher) {
+function splitCalls(node: Text, file: VFile, { glossary, defined, matcher, base }: CallContext) {
   const value = node.value;
   const out: PhrasingContent[] = [];
   let last = 0;
@@ -89,8 +97,12 @@ function splitCalls(node: Text, file: VFile, glossary: Glossary, defined: Set<st
       );
     }
     found = true;
-    out.push(...mentionBefore(value.slice(last, m.index), label, matcher));
-    out.push({ type: 'footnoteReference', identifier: label, label });
+    const linked = nameLink(value.slice(last, m.index), label, matcher, joinBase(base, entryPath(label)));
+    if (!linked) {
+      const at = pointAt(node, m.index);
+      file.fail(`${where(file, at)}: ${noName(value.slice(last, m.index), glossary.get(label)!, m[1])}`, at, 'glossary-notes:no-name');
+    }
+    out.push(...linked);
     last = m.index + m[0].length;
   }
   if (!found) return null;
@@ -98,30 +110,44 @@ function splitCalls(node: Text, file: VFile, glossary: Glossary, defined: Set<st
   return out;
 }
 
-/** How far back from a note its name can start: more than the longest alias, with room for line breaks. */
+/** Why a marker links nothing, and how to fix it: the words it follows are not a name of its entry. */
+function noName(before: string, entity: Entity, label: string): string {
+  const tail = before.slice(-40);
+  const words = before.length > 40 ? tail.slice(tail.search(/\s/) + 1) : tail.trimStart();
+  const after = words ? `follows “${words}”, which is not a name of ${entity.name}` : `follows no words of its own (another marker, formatting, or the start of a paragraph)`;
+  return (
+    `the marker “[^${label}]” ${after}: it would link nothing.\n` +
+    `  Fix: put [^${entity.id}] right after a name of the entry (${[entity.name, ...entity.aliases].join(', ')}), ` +
+    `or replace it with an editor’s note [^ed-…] that says who or what is meant, with [^${entity.id}] after the name in the note`
+  );
+}
+
+/** How far back from a marker its name can start: more than the longest alias, with room for line breaks. */
 const NAME_WINDOW = 200;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * Wrap the name the note is attached to ("Putin’s" before [^vladimir-putin]) in
- * a mention span. The name ends right before the note, so only the end of the
- * text is searched (a match cut at the window's start must begin a word).
- * The entity is the following reference's: rehype-paragraphs reads it there.
+ * Link the name the marker is attached to ("Putin’s" before [^vladimir-putin])
+ * to its entry; undefined when no name of the entry ends right before the
+ * marker. Only the end of the text is searched (a match cut at the window's
+ * start must begin a word).
  */
-function mentionBefore(text: string, id: string, matcher: AliasMatcher): PhrasingContent[] {
+function nameLink(text: string, id: string, matcher: AliasMatcher, href: string): PhrasingContent[] | undefined {
   const from = Math.max(0, text.length - NAME_WINDOW);
   const tail = text.slice(from);
   const wordStart = from === 0 || !WORD_CHAR.test(text[from - 1]);
   const candidates = matcher.find(tail).filter((m) => m.id === id && TRAILER.test(tail.slice(m.end)) && (m.start > 0 || wordStart));
   const hit = candidates.at(-1);
-  if (!hit) return text ? [{ type: 'text', value: text }] : [];
+  if (!hit) return undefined;
   const start = from + hit.start;
   const end = isClosingQuote(text.at(-1)) && text.length - 1 >= from + hit.end ? text.length - 1 : text.length;
   const nodes: PhrasingContent[] = [];
   if (start > 0) nodes.push({ type: 'text', value: text.slice(0, start) });
+  // An emphasis node renamed, not an mdast link: its attributes then come in
+  // the order the client script documents (class, href, data-entry).
   nodes.push({
     type: 'emphasis',
-    data: { hName: 'span', hProperties: { className: ['mention'] } },
+    data: { hName: 'a', hProperties: { className: ['name'], href, dataEntry: id } },
     children: [{ type: 'text', value: text.slice(start, end) }],
   });
   if (end < text.length) nodes.push({ type: 'text', value: text.slice(end) });
@@ -141,15 +167,4 @@ function pointAt(node: Text, offset: number) {
   const line = start.line + before.length - 1;
   const column = before.length === 1 ? start.column + offset : before.at(-1)!.length + 1;
   return { line, column };
-}
-
-/**
- * The definition of an entity note, empty: it lets GFM number the note and
- * link its references; rehype-notes then turns its list item into
- * <EntityNotes notes>, which the article page renders from the glossary
- * (src/components/EntityNotes.astro). Compiling each note's text into every
- * article made modules grow with the glossary and the number of articles.
- */
-export function definitionFor(id: string): FootnoteDefinition {
-  return { type: 'footnoteDefinition', identifier: id, label: id, children: [] };
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compareWithSeed } from '../../src/lib/fidelity.ts';
 import { loadGlossary } from '../../src/lib/glossary-source.ts';
 import { readArticles, SEEDS_DIR } from '../support/articles.ts';
-import { allPages, DIST, exists, page } from '../support/dist.ts';
+import { allPages, DIST, exists, page, pageFile } from '../support/dist.ts';
 
 const glossary = loadGlossary('content/glossary');
 const articles = readArticles();
@@ -63,9 +63,9 @@ describe('article pages', () => {
     describe(article.slug, () => {
       const tree = () => page(`articles/${article.slug}/`);
 
-      it('resolves every note reference to a note, and every note links back', () => {
+      it('resolves every note reference to an editor’s note, and every note links back', () => {
         const refs = selectAll('a[data-footnote-ref]', tree());
-        expect(refs.length).toBeGreaterThan(10);
+        expect(refs.length).toBeGreaterThan(5);
         for (const ref of refs) {
           const note = select(`li[id="${href(ref).slice(1)}"]`, tree());
           expect(note, href(ref)).toBeTruthy();
@@ -73,18 +73,51 @@ describe('article pages', () => {
         }
       });
 
-      it('turns every glossary label into an entity note linking to its entry', () => {
-        const labels = new Set([...article.body.matchAll(/\[\^([^\]\s]+)\](?!:)/g)].map((m) => m[1]).filter((l) => glossary.has(l)));
-        for (const id of labels) {
-          const note = select(`li#fn-${id}.note-entity`, tree());
-          expect(note, id).toBeTruthy();
-          expect(select(`a[href="/glossary/${id}/"]`, note!), id).toBeTruthy();
-          expect(toString(note!)).toContain(glossary.get(id)!.summary.slice(0, 40));
+      it('numbers only the editor’s notes: one per label defined in the file, none from the glossary', () => {
+        const defined = [...article.body.matchAll(/^\[\^([^\]]+)\]:/gm)].map((m) => m[1]).sort();
+        const notes = selectAll('section[data-footnotes] li', tree());
+        expect(notes.map((li) => String(li.properties.id).slice('fn-'.length)).sort()).toEqual(defined);
+        for (const note of notes) expect(toString(select('.note-label', note)!)).toBe('Editor’s note');
+      });
+
+      it('links every annotated name to its entry, in the text and in the editor’s notes', () => {
+        const labelsIn = (text: string) => [...text.matchAll(/(?<!^)\[\^([^\]\s]+)\]/gm)].map((m) => m[1]).filter((l) => glossary.has(l));
+        const entries = (selector: string) => selectAll(selector, tree()).map((a) => String(a.properties.dataEntry));
+        // In the running text, in order; with the editor's notes, every marker of the file.
+        const definitions = /^\[\^[^\]]+\]:.*$/gm;
+        expect(entries('.article-body > p a.name')).toEqual(labelsIn(article.body.replace(definitions, '')));
+        expect(entries('.article-body a.name').sort()).toEqual(labelsIn(article.body).sort());
+        const links = selectAll('.article-body a.name', tree());
+        for (const a of links) {
+          expect(a.properties.className).toEqual(['name']);
+          expect(href(a)).toBe(`/glossary/${a.properties.dataEntry}/`);
+          expect(toString(a).trim()).not.toBe('');
         }
       });
 
-      it('labels editorial notes as the editor’s', () => {
-        for (const note of selectAll('li.note-editorial', tree())) expect(toString(select('.note-label', note)!)).toBe('Editor’s note');
+      it('lists the names after the text, in order of first link, each with its kind and one line, out of the search index', () => {
+        const section = select('article section.names[aria-labelledby="names-title"][data-pagefind-ignore]', tree())!;
+        expect(section).toBeTruthy();
+        expect(toString(select('h2#names-title', section)!)).toBe('Names in this text');
+        const firstLinks = [...new Set(selectAll('a.name', tree()).map((a) => String(a.properties.dataEntry)))];
+        const items = selectAll('ul.names-list > li', section);
+        expect(items.map((li) => li.properties.id)).toEqual(firstLinks.map((id) => `name-${id}`));
+        for (const [i, li] of items.entries()) {
+          const entry = glossary.get(firstLinks[i])!;
+          const link = select('a[data-entry]', li)!;
+          expect([href(link), link.properties.dataEntry, toString(link)]).toEqual([`/glossary/${entry.id}/`, entry.id, entry.name]);
+          expect(toString(select('.name-kind', li)!)).toBe(entry.kind);
+          const line = toString(select('.name-line', li)!);
+          expect(entry.summary.replace(/\s+/g, ' ').startsWith(line)).toBe(true);
+          expect(line).toMatch(/[.!?][”’"]?$/);
+        }
+        // After the running text, not inside it.
+        expect(select('.article-body section.names', tree())).toBeFalsy();
+      });
+
+      it('keeps the notes and gaps out of the search index: only the author’s words are searched', () => {
+        expect(select('section[data-footnotes]', tree())!.properties.dataPagefindIgnore).toBe('');
+        for (const gap of selectAll('.gap', tree())) expect(gap.properties.dataPagefindIgnore).toBe('');
       });
 
       it('shows each lost quotation as a gap in the running text', () => {
@@ -98,20 +131,22 @@ describe('article pages', () => {
         expect(ids).toEqual(ids.map((_, i) => `p-${i + 1}`));
       });
 
-      it('delivers the seed’s words, in order, to the reader', () => {
-        const paragraphs = selectAll('.article-body > p', tree()).map((p) => {
-          const clone = structuredClone(p);
-          const strip = (el: Element) => {
-            el.children = el.children.filter(
-              (c) => !(c.type === 'element' && (c.tagName === 'sup' || String(c.properties.className).includes('pilcrow'))),
-            );
-            for (const c of el.children) if (c.type === 'element') strip(c);
-          };
-          strip(clone);
-          return toString(clone);
-        });
+      it('delivers the seed word for word to the reader: the whole running text, nothing added, nothing lost', () => {
+        // Everything in the article body but the editor's notes, the gaps, note numbers and permalinks.
+        const body = structuredClone(select('.article-body', tree())!);
+        const strip = (el: Element) => {
+          el.children = el.children.filter((c) => {
+            if (c.type !== 'element') return c.type === 'text';
+            const cls = String(c.properties.className ?? '');
+            return !(c.tagName === 'sup' || cls.includes('pilcrow') || cls.includes('gap') || c.properties.dataFootnotes !== undefined);
+          });
+          for (const c of el.children) if (c.type === 'element') strip(c);
+        };
+        strip(body);
+        const blocks = body.children.filter((c): c is Element => c.type === 'element');
+        expect(blocks.every((b) => b.tagName === 'p')).toBe(true);
         const seed = fs.readFileSync(path.join(SEEDS_DIR, article.data.seed), 'utf8');
-        expect(compareWithSeed(paragraphs.join('\n\n'), seed)?.message).toBeUndefined();
+        expect(compareWithSeed(blocks.map((b) => toString(b)).join('\n\n'), seed)?.message).toBeUndefined();
       });
 
       it('lists its subjects with links to their entries', () => {
@@ -151,7 +186,7 @@ describe('glossary entry pages', () => {
     expect(marks).toContain('Kyiv');
   });
 
-  it('counts annotated phrases that are not names ("a secret memorandum")', () => {
+  it('counts a name linked under an alias that is a phrase (“a secret memorandum”)', () => {
     const links = selectAll('.mentions .mention-link', page('glossary/clinton-yeltsin-assurances/'));
     expect(links.map(href)).toEqual([expect.stringMatching(/^\/articles\/diplomatic-off-ramp\/#p-\d+$/)]);
   });
@@ -159,6 +194,15 @@ describe('glossary entry pages', () => {
   it('shows related entries that exist', () => {
     const links = selectAll('.related a', page('glossary/minsk-agreements/')).map(href);
     expect(links).toContain('/glossary/war-in-donbas/');
+  });
+});
+
+describe('what readers see of the sources', () => {
+  it('no page and no feed names a text by its file number (“text 002” is Part 1)', () => {
+    const files = [...allPages().map(pageFile), path.join(DIST, 'feed.xml')];
+    const found = files.filter((f) => /\btexts?\s+00\d/i.test(fs.readFileSync(f, 'utf8')));
+    expect(files.length).toBeGreaterThan(80);
+    expect(found).toEqual([]);
   });
 });
 

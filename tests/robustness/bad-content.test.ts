@@ -50,6 +50,10 @@ const CASES: Case[] = [
     mistake: (c) => at(c, ARTICLE, '[^moscow]', '[^moskow]', /unknown note label “\[\^moskow\]”/),
   },
   {
+    name: 'a glossary marker after words that are not a name of its entry',
+    mistake: (c) => at(c, ARTICLE, 'top delegate[^ed-ryabkov]', 'top delegate[^sergei-ryabkov]', /the marker “\[\^sergei-ryabkov\]” follows “top delegate”, which is not a name of Sergei Ryabkov/),
+  },
+  {
     name: 'a glossary id used twice: the same entry under a second file name',
     mistake: (c) => {
       c.write('content/glossary/kiev.md', c.read(KYIV));
@@ -248,10 +252,11 @@ const HOSTILE = '</script><script>alert(1)</script> "quotes" <b>bold</b>';
 const TOKEN = 'Zanzibarquux';
 
 describe('hostile text in a glossary entry', () => {
-  it('builds, and shows the text as text everywhere: HTML, attributes, notes, JSON-LD, search; every page it reaches stays valid', async ({ expect }) => {
+  it('builds, and shows the text as text everywhere: HTML, attributes, names lists, JSON-LD, search; every page it reaches stays valid', async ({ expect }) => {
     const copy = copyProject({ prefix: 'edition-escape-' });
     copies.push(copy);
-    const summary = `Capital of Ukraine. ${TOKEN} ${HOSTILE} & more.`;
+    // The first sentence is what an article's "Names in this text" shows.
+    const summary = `${TOKEN} ${HOSTILE} & more. Capital of Ukraine.`;
     const alias = `${TOKEN} alias ${HOSTILE}`;
     const later = `${TOKEN} later ${HOSTILE}.`;
     const body = `${TOKEN} body ${HOSTILE}`;
@@ -298,11 +303,10 @@ describe('hostile text in a glossary entry', () => {
     const ld = selectAll('script[type="application/ld+json"]', entry);
     if (ld.length) expect(ld.map((s) => toString(s)).join('')).toContain(TOKEN);
 
-    // Notes in the articles that annotate Kyiv.
+    // The names list of the articles that link Kyiv.
     const article = parsePage(readPage(dist, 'articles/minsk-last-chance/index.html'));
-    const note = select('li#fn-kyiv', article) as Element;
-    expect(toString(note)).toContain(summary);
-    expect(toString(note)).toContain(later);
+    const item = select('li#name-kyiv', article) as Element;
+    expect(toString(item)).toContain(`${TOKEN} ${HOSTILE} & more.`);
     expect(reached).toEqual(expect.arrayContaining(['glossary/kyiv/index.html', 'articles/minsk-last-chance/index.html']));
 
     // Search: the index holds the text; the search page shows it as text and runs nothing.
@@ -322,9 +326,8 @@ describe('hostile text in a glossary entry', () => {
       await expect.poll(() => results.locator('a[href*="/glossary/kyiv/"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       expect(await results.innerText()).toContain(`${HOSTILE}`.replace(/\s+/g, ' ').slice(0, 30));
       expect(await results.locator('b, script').count()).toBe(0);
-      // The article page once its scripts have run (notes shown in place copy the note's DOM): still text.
+      // The article page once its scripts have run: still text.
       await page.goto(new URL('articles/minsk-last-chance/', server.url).href, { waitUntil: 'load' });
-      await page.locator('a[data-footnote-ref][href="#fn-kyiv"]').first().click();
       expect(await page.locator('main').innerText()).toContain(`${TOKEN} ${HOSTILE}`);
       expect(await page.locator('main b, main script:not([src]):not([type="application/ld+json"])').count()).toBe(0);
       expect(dialogs).toEqual([]);

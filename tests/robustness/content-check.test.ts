@@ -55,9 +55,30 @@ describe('checkContent', () => {
 
   it('reads “[^a[^b]” as a marker that lost its bracket, not as a label to create', async () => {
     const c = contentCopy();
-    c.edit(ARTICLE, '[^annexation-of-crimea][^crimea]', '[^annexation-of-crimea[^crimea]');
+    c.edit(ARTICLE, '[^annexation-of-crimea]', '[^annexation-of-crimea[^crimea]');
     const [first] = await messages(c);
     expect(first).toMatch(/: broken note marker “\[\^annexation-of-crimea”\n {2}Fix: write a note marker as \[\^label\]/);
+  });
+
+  it('rejects a glossary marker after words that are not a name, with file, line, column and fix', async () => {
+    const c = contentCopy();
+    c.edit(ARTICLE, 'top delegate[^ed-ryabkov]', 'top delegate[^sergei-ryabkov]');
+    c.edit(ARTICLE, /^\[\^ed-ryabkov\]:.*\n\n/m, '');
+    const source = c.read(ARTICLE);
+    const line = lineOf(source, 'top delegate[^');
+    const column = source.split('\n')[line - 1].indexOf('[^sergei-ryabkov]') + 1;
+    expect(await messages(c)).toEqual([
+      `${ARTICLE}:${line}:${column}: the marker “[^sergei-ryabkov]” follows “top delegate”, which is not a name of Sergei Ryabkov: it would link nothing.\n` +
+        '  Fix: put [^sergei-ryabkov] right after a name of the entry (Sergei Ryabkov, Ryabkov, Sergey Ryabkov), or replace it with an editor’s note [^ed-…] that says who or what is meant, with [^sergei-ryabkov] after the name in the note',
+    ]);
+  });
+
+  it('checks the glossary markers inside an editor’s note as those in the text', async () => {
+    const c = contentCopy();
+    c.edit(ARTICLE, '[^ed-ryabkov]: Sergei Ryabkov[^sergei-ryabkov]', '[^ed-ryabkov]: The delegate[^sergei-ryabkov]');
+    expect(await messages(c)).toEqual([
+      expect.stringMatching(new RegExp(`^${ARTICLE}:${lineOf(c.read(ARTICLE), '[^ed-ryabkov]: The delegate')}:28: the marker “\\[\\^sergei-ryabkov\\]” follows “The delegate”`)),
+    ]);
   });
 
   it('rejects a note marker in a glossary entry, where it would be shown as it is', async () => {

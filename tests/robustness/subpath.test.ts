@@ -132,6 +132,15 @@ describe(`the site built under ${BASE}`, () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
+  it('links names to their entries under the base, in the markup the reading script expects', () => {
+    const names = selectAll('a.name', pages.get('articles/minsk-last-chance/index.html')!);
+    expect(names.length).toBeGreaterThan(30);
+    for (const a of names) expect(a.properties.href).toBe(`${BASE}glossary/${a.properties.dataEntry}/`);
+    const listed = selectAll('.names-list a[data-entry]', pages.get('articles/minsk-last-chance/index.html')!);
+    for (const a of listed) expect(a.properties.href).toBe(`${BASE}glossary/${a.properties.dataEntry}/`);
+    expect(readPage(out, 'articles/minsk-last-chance/index.html')).toMatch(/<a class="name" href="\/edition\/glossary\/moscow\/" data-entry="moscow">Moscow’s<\/a>/);
+  });
+
   it('imports an article’s image as an asset under the base (src/plugins/prerender.ts leaves it to Astro)', () => {
     const page = pages.get('articles/minsk-last-chance/index.html')!;
     const srcs = selectAll('img', page).map((img) => String(img.properties.src));

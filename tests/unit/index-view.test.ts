@@ -7,11 +7,13 @@ describe('the search index view', () => {
     expect(spaceDashes('<p>Zelensky—hesitant and NATO–Russia</p>')).toBe('<p>Zelensky — hesitant and NATO – Russia</p>');
     expect(spaceDashes('<a title="a—b" href="/x">c—d</a>')).toBe('<a title="a—b" href="/x">c — d</a>');
   });
-  it('drops note numbers, permalinks and entity notes, keeping editorial notes', () => {
+  it('drops note numbers and permalinks, keeping name links and notes', () => {
     const html =
-      '<p id="p-1">Kyiv<sup><a href="#fn-kyiv" id="fnref-kyiv" data-footnote-ref aria-describedby="footnote-label">1</a></sup> spoke.<a class="pilcrow" href="#p-1" aria-label="Link to paragraph 1">¶</a></p>' +
-      '<ol><li id="fn-kyiv" class="note-entity"><p><a href="/glossary/kyiv/">Kyiv</a> (place).</p></li><li id="fn-ed-x" class="note-editorial"><p>Editor.</p></li></ol>';
-    expect(dropNonText(html)).toBe('<p id="p-1">Kyiv spoke.</p><ol><li id="fn-ed-x" class="note-editorial"><p>Editor.</p></li></ol>');
+      '<p id="p-1"><a class="name" href="/glossary/kyiv/" data-entry="kyiv">Kyiv</a><sup><a href="#fn-ed-x" id="fnref-ed-x" data-footnote-ref aria-describedby="footnote-label">1</a></sup> spoke.<a class="pilcrow" href="#p-1" aria-label="Link to paragraph 1">¶</a></p>' +
+      '<ol><li id="fn-ed-x" class="note-editorial"><p>Editor.</p></li></ol>';
+    expect(dropNonText(html)).toBe(
+      '<p id="p-1"><a class="name" href="/glossary/kyiv/" data-entry="kyiv">Kyiv</a> spoke.</p><ol><li id="fn-ed-x" class="note-editorial"><p>Editor.</p></li></ol>',
+    );
   });
   it('takes the spaces already around a dash, and none across a tag', () => {
     expect(spaceDashes('<p>a —b</p><p>c—\nd</p><p>e –  f</p>')).toBe('<p>a — b</p><p>c — d</p><p>e – f</p>');
