@@ -106,8 +106,9 @@ function place(body: HTMLElement, refs: HTMLAnchorElement[]) {
     if (p.maxHeight === undefined) return;
     // The cue takes a line of the room; the note's text the rest.
     side.classList.add('is-cut');
-    const cue = side.querySelector<HTMLElement>('.sidenote-more')!.offsetHeight;
-    content(side).style.maxHeight = `${Math.max(line, p.maxHeight - cue)}px`;
+    const text = content(side);
+    const cue = side.getBoundingClientRect().height - text.getBoundingClientRect().height;
+    text.style.maxHeight = `${Math.max(line, Math.floor(p.maxHeight - cue))}px`;
   });
 }
 

@@ -46,7 +46,10 @@ export function install(root: Document, helpers: Helpers) {
       closeTimer = window.setTimeout(closeUnhovered, CLOSE_MS);
     }
   });
-  root.addEventListener('pointerover', () => clearTimeout(closeTimer));
+  root.addEventListener('pointerover', (event) => {
+    // Back onto an open preview or its link: it stays.
+    if (stack.some((o) => inside(o, event.target as Node))) clearTimeout(closeTimer);
+  });
   root.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || !stack.length) return;
     event.preventDefault();
@@ -73,7 +76,7 @@ export function hover(trigger: HTMLAnchorElement) {
   content?.body(); // fetch while the pointer rests
   openTimer = window.setTimeout(() => {
     pending = undefined;
-    if (trigger.matches(':hover')) show(trigger, 'hover', false);
+    if (trigger.matches(':hover') && !isOpen(trigger)) show(trigger, 'hover', false);
   }, OPEN_MS);
 }
 
@@ -84,6 +87,7 @@ export function focus(trigger: HTMLAnchorElement) {
 
 /** A tap, or Enter on a note: open and pin, or close what is pinned open. */
 export function activate(trigger: HTMLAnchorElement, { moveFocus }: { moveFocus: boolean }) {
+  clearTimeout(openTimer);
   const o = stack.find((x) => x.trigger === trigger);
   if (o?.pinned) return close(o, moveFocus);
   if (o) {
@@ -98,7 +102,7 @@ export const isOpen = (trigger: HTMLAnchorElement) => stack.some((o) => o.trigge
 
 async function show(trigger: HTMLAnchorElement, by: By, pinned: boolean, moveFocus = false) {
   const content = resolve(trigger);
-  if (!content) return;
+  if (!content || isOpen(trigger)) return;
   // Close what this preview does not nest in.
   while (stack.length && !stack.at(-1)!.box.contains(trigger)) close(stack.at(-1)!, false);
   const body = await content.body();
@@ -159,7 +163,7 @@ function inside(o: Open, node: Node | null): boolean {
 /** The next link in the text after `trigger`, which a preview opened by focus must not cover. */
 function nextLink(trigger: HTMLAnchorElement): DOMRect | undefined {
   const scope = trigger.closest('article, main') ?? document.body;
-  const links = [...scope.querySelectorAll<HTMLAnchorElement>('a[href]')];
+  const links = [...scope.querySelectorAll<HTMLAnchorElement>('a[href]')].filter((a) => a.tabIndex >= 0);
   return links[links.indexOf(trigger) + 1]?.getBoundingClientRect();
 }
 
@@ -175,8 +179,10 @@ function place(box: HTMLElement, trigger: HTMLElement, next?: DOMRect) {
   const width = Math.min(box.offsetWidth, viewport - 2 * MARGIN);
   box.style.width = `${width}px`;
   const height = box.offsetHeight;
-  const top = Math.min(...[...rects].map((x) => x.top), r.top);
-  const bottom = Math.max(r.bottom, ...[...rects].map((x) => x.bottom), next && next.top < innerHeight ? next.bottom : -Infinity);
+  // What the preview must leave clear: the trigger, and the next link when it is on screen.
+  const shown = next && next.top < innerHeight && next.bottom > 0 ? [next] : [];
+  const top = Math.min(r.top, ...[...rects, ...shown].map((x) => x.top));
+  const bottom = Math.max(r.bottom, ...[...rects, ...shown].map((x) => x.bottom));
   const above = top - MARGIN;
   const below = innerHeight - bottom - MARGIN;
   const up = next ? above >= height || above > below : below < height && above > below;

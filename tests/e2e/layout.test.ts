@@ -1,5 +1,5 @@
 // Page furniture in a real browser: the header's size and stability, the
-// text face's swap, the footer under the text column, the glossary's columns,
+// text face's arrival, the footer under the text column, the glossary's columns,
 // where a link to a paragraph lands, the search page without JavaScript, the
 // map on a phone, and the theme switch's state in both themes.
 import type { Page } from 'playwright-core';
@@ -49,8 +49,8 @@ describe('the header', () => {
     });
   }
 
-  it('shifts nothing when the theme switch appears and the text face swaps in', async () => {
-    // A slow face swaps in over metric-matched fallbacks; a prompt one, preloaded, is there at the first paint.
+  it('shifts nothing when the theme switch appears and the text face arrives', async () => {
+    // A late face is not swapped in (font-display: optional); a prompt one, preloaded, is there at the first paint.
     const cases = [['about/', 375, 600], ['articles/minsk-last-chance/', 375, 600], ['glossary/', 1000, 600], ['articles/minsk-last-chance/', 1440, 0]] as const;
     for (const [path, width, fontDelay] of cases) {
       const page = await open(path, { width, fontDelay });

@@ -65,7 +65,7 @@ eachBrowser((b) => {
       await page.press('Tab');
       await page.waitForSelector('.popover');
       const covered = await page.evaluate(() => {
-        const links = [...document.querySelectorAll<HTMLElement>('.article-body a[href]')];
+        const links = [...document.querySelectorAll<HTMLElement>('.article-body a[href]')].filter((a) => a.tabIndex >= 0);
         const at = links.indexOf(document.activeElement as HTMLElement);
         const next = links[at + 1]?.getBoundingClientRect();
         const box = document.querySelector('.popover')!.getBoundingClientRect();
