@@ -6,6 +6,7 @@ import { logCheck } from './src/lib/check-report.mjs';
 import { checkSources, defaultSeedsDir, formatResult } from './src/lib/content-check.ts';
 import { loadGlossary } from './src/lib/glossary-source.ts';
 import { storeParagraphs } from './src/lib/paragraph-store.ts';
+import { buildTextFace } from './src/lib/text-face.ts';
 import { mdxPipeline, remarkRehypeOptions } from './src/plugins/index.ts';
 import { remarkContentCheck } from './src/plugins/remark-content-check.ts';
 import { lazyChunks } from './src/plugins/vite-lazy-chunks.ts';
@@ -19,6 +20,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // (remark-content-check). `EDITION_PLAIN=1` (tests/bench/scale.ts only):
 // plain Astro MDX, no check and no annotations, to measure what they cost.
 const glossary = plain ? loadGlossary('content/glossary') : checkFirst();
+// The text face's files, cut to the characters the pages use, before the stylesheet that names them is built.
+await buildTextFace(root);
 // Paragraph data go to files beside the build, not into each compiled article.
 const pipeline = mdxPipeline(glossary, { store: storeParagraphs, base });
 /** @type {import('unified').Pluggable} */

@@ -284,6 +284,38 @@ export function placeLabels(points: readonly { x: number; y: number; text: strin
   });
 }
 
+/** Dots of radius 4.5 with a 3 px gap: the least distance between two markers' centres. */
+export const DOT_SPACING = 12;
+
+/**
+ * Push apart points closer than `spacing`, each pair half the shortfall
+ * either way along the line between them (straight up and down when they
+ * coincide): a region and a city in it ("Eastern Europe", "western Ukraine")
+ * stay two dots. A few rounds settle a cluster; the order is the input's.
+ */
+export function spreadPoints<T extends { x: number; y: number }>(points: readonly T[], spacing = DOT_SPACING, rounds = 20): T[] {
+  const out = points.map((p) => ({ ...p }));
+  for (let pass = 0; pass < rounds; pass++) {
+    let moved = false;
+    for (let i = 0; i < out.length; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        const [a, b] = [out[i], out[j]];
+        const d = Math.hypot(b.x - a.x, b.y - a.y);
+        if (d >= spacing - 0.05) continue;
+        const [ux, uy] = d > 0.01 ? [(b.x - a.x) / d, (b.y - a.y) / d] : [0, 1];
+        const push = (spacing - d) / 2 + 0.05;
+        a.x = round(a.x - ux * push);
+        a.y = round(a.y - uy * push);
+        b.x = round(b.x + ux * push);
+        b.y = round(b.y + uy * push);
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return out;
+}
+
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
 export const boxesOverlap = (a: Box, b: Box) => overlap(a, b) > 0;
 
@@ -336,7 +368,7 @@ export function placesMap(places: readonly Place[], { width = 600, size = 13 } =
   const inset = 10;
   const cx = width / 2;
   const cy = height / 2;
-  const points = places.map((p) => {
+  const projected = places.map((p) => {
     const [px, py] = projection([p.lon, p.lat]) ?? [Number.NaN, Number.NaN];
     if (px >= inset && px <= width - inset && py >= inset && py <= height - inset) return { p, x: round(px), y: round(py) };
     // Off the frame: walk from the centre towards the place and stop at the edge.
@@ -344,6 +376,7 @@ export function placesMap(places: readonly Place[], { width = 600, size = 13 } =
     const t = Math.min(Math.abs((cx - inset) / (dx || 1e-9)), Math.abs((cy - inset) / (dy || 1e-9)));
     return { p, x: round(cx + dx * t), y: round(cy + dy * t), off: { angle: Math.round((Math.atan2(dy, dx) * 180) / Math.PI) } };
   });
+  const points = spreadPoints(projected);
   const labels = placeLabels(points.map((m) => ({ x: m.x, y: m.y, text: m.p.name })), width, height, size);
   return {
     width,
@@ -407,6 +440,21 @@ export function locator(place: Place, { size = 160, radius = 9 }: { size?: numbe
   const [cx, cy] = projection.translate();
   const disc = { cx: round(cx), cy: round(cy), r: round(projection.scale() * Math.sin((r * Math.PI) / 180)) };
   return { size, disc, land, borders, country: countries[0]?.d, x: round(x), y: round(y) };
+}
+
+const COMPASS = ['east', 'south-east', 'south', 'south-west', 'west', 'north-west', 'north', 'north-east'];
+/** The compass word for a direction on the map, in degrees clockwise from east (screen y points down). */
+export const compassWord = (angle: number) => COMPASS[((Math.round(angle / 45) % 8) + 8) % 8];
+
+/**
+ * The places beyond the frame, grouped by the edge their arrows stand on:
+ * "Russia to the north-east; United States and Washington to the west".
+ */
+export function offFrameText(markers: readonly Pick<Marker, 'name' | 'off'>[]): string {
+  const by = new Map<string, string[]>();
+  for (const m of markers) if (m.off) by.set(compassWord(m.off.angle), [...(by.get(compassWord(m.off.angle)) ?? []), m.name]);
+  const names = (list: string[]) => (list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : list[0]);
+  return [...by].map(([dir, list]) => `${names(list)} to the ${dir}`).join('; ');
 }
 
 /** "50.45° N, 30.52° E". */

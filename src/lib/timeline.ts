@@ -59,8 +59,44 @@ export interface Timeline {
 const KIND_ORDER = ['event', 'treaty', 'organization', 'person', 'place', 'concept'];
 const kindRank = (kind: string) => (KIND_ORDER.indexOf(kind) + 1 || KIND_ORDER.length + 1);
 
-/** Same fact told by two entries in the same words: show it once. */
-const factKey = (text: string) => text.trim().replace(/[.\s]+$/, '').toLowerCase();
+// Words that say nothing about which fact it is.
+const STOP = new Set('a an the and or then of in on at to for with by from as into its his her their is are was were be it that this'.split(' '));
+// Tenses the light stemming below cannot reach.
+const IRREGULAR: Record<string, string> = { met: 'meet', held: 'hold', began: 'begin', signed: 'sign', won: 'win' };
+
+/** A text's content words, with case, accents, tense and plural "s" folded. */
+export function contentWords(text: string): Set<string> {
+  const words = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const stem = (w: string) => IRREGULAR[w] ?? w.replace(/(?<=\p{L}{4})(?:ing|ed|s)$/u, '');
+  return new Set(words.filter((w) => w.length > 1 && !STOP.has(w)).map(stem));
+}
+
+/** One entry's telling of a fact: "Video call with Putin" on Biden's entry is about Biden too. */
+export interface Telling {
+  text: string;
+  words: Set<string>;
+  /** The words of the text and of the entry's name. */
+  about: Set<string>;
+  rank: number;
+}
+
+export function telling(text: string, entry: Pick<TimelineEntry, 'name' | 'kind'>): Telling {
+  const words = contentWords(text);
+  return { text, words, about: new Set([...words, ...contentWords(entry.name)]), rank: kindRank(entry.kind) };
+}
+
+/**
+ * Two tellings are one fact when the other (its text or its entry's name)
+ * says nearly every word of one of them.
+ */
+export function sameFact(a: Telling, b: Telling): boolean {
+  const covers = (x: Telling, y: Telling) => {
+    let n = 0;
+    for (const w of x.words) if (y.about.has(w)) n++;
+    return x.words.size > 0 && n >= 0.7 * x.words.size && n >= Math.min(2, x.words.size);
+  };
+  return covers(a, b) || covers(b, a);
+}
 
 export function buildTimeline(
   entries: readonly TimelineEntry[],
@@ -71,6 +107,8 @@ export function buildTimeline(
   const lastText = texts.map((t) => t.latest).sort(byDate).at(-1)!;
   const rows = new Map<string, TimelineRow & { rank: Map<string, number> }>();
   const series = new Map(texts.map((t) => [t.slug, t.series]));
+  // Each fact's tellings, one per entry that records it; one of them is shown.
+  const tellings = new Map<TimelineFact, Telling[]>();
 
   const add = (entry: TimelineEntry, date: string, end: string | undefined, text: string, key: boolean) => {
     for (const d of [date, end]) {
@@ -80,12 +118,14 @@ export function buildTimeline(
     const id = `d-${date}${end ? `--${end}` : ''}`;
     const row = rows.get(id) ?? { id, date, end, after: byDate(date, lastText) > 0, facts: [] as TimelineFact[], rank: new Map<string, number>() };
     rows.set(id, row);
-    const same = factKey(text);
-    let fact = row.facts.find((f) => factKey(f.text) === same);
+    const told = telling(text, entry);
+    let fact = row.facts.find((f) => tellings.get(f)!.some((t) => sameFact(t, told)));
     if (!fact) {
       fact = { text, entries: [], articles: [], key };
       row.facts.push(fact);
+      tellings.set(fact, []);
     }
+    tellings.get(fact)!.push(told);
     fact.key ||= key;
     if (!fact.entries.some((e) => e.id === entry.id)) fact.entries.push({ id: entry.id, name: entry.name });
     row.rank.set(entry.id, kindRank(entry.kind));
@@ -105,6 +145,7 @@ export function buildTimeline(
   for (const { rank, ...row } of rows.values()) {
     const r = (e: { id: string; name: string }) => rank.get(e.id) ?? 99;
     for (const f of row.facts) {
+      f.text = representative(tellings.get(f)!, f.entries);
       f.entries.sort((a, b) => r(a) - r(b) || a.name.localeCompare(b.name, 'en'));
       f.articles.sort((a, b) => (series.get(a.slug) ?? 0) - (series.get(b.slug) ?? 0));
     }
@@ -117,6 +158,31 @@ export function buildTimeline(
   }
   out.sort(compareRows);
   return { rows: out, lastText };
+}
+
+// "His term ended with Joe Biden’s", "Led Russia’s delegation": they read right only under their own entry.
+const LEANS_ON_ITS_ENTRY = /^(?!united\b)(?:his|her|its|their|he|she|it|they|led|met|held|won|became|began|took|[\p{L}-]+ed)\b/iu;
+
+/**
+ * The telling a merged fact shows: one that stands on its own, names most of
+ * the fact's entries and says most; then the most specific kind's, then the
+ * first in the alphabet. Order-free, so the
+ * same content always shows the same words.
+ */
+export function representative(tellings: readonly Telling[], entries: readonly { name: string }[]): string {
+  const names = entries.map((e) => contentWords(e.name));
+  const score = (t: Telling) => [
+    LEANS_ON_ITS_ENTRY.test(t.text.trim()) ? 1 : 0,
+    -names.filter((n) => [...n].some((w) => t.words.has(w))).length,
+    -t.words.size,
+    t.rank,
+  ];
+  const better = (b: Telling, a: Telling) => {
+    const [sa, sb] = [score(a), score(b)];
+    for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sb[i] < sa[i];
+    return b.text.localeCompare(a.text, 'en') < 0;
+  };
+  return tellings.reduce((a, b) => (better(b, a) ? b : a)).text;
 }
 
 function byDate(a: string, b: string): number {

@@ -51,7 +51,9 @@ function permalink(id: string): Element {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { className: ['pilcrow'], href: `#${id}`, ariaLabel: `Link to paragraph ${id.slice(2)}` },
+    // Not a tab stop: one per paragraph would stand between a keyboard reader
+    // and the names and notes; the paragraph's address is its id.
+    properties: { className: ['pilcrow'], href: `#${id}`, ariaLabel: `Link to paragraph ${id.slice(2)}`, tabIndex: -1 },
     children: [{ type: 'text', value: '¶' }],
   };
 }

@@ -62,8 +62,9 @@ function build(body: HTMLElement, refs: HTMLAnchorElement[]) {
       (content.querySelector('p') ?? content).prepend(number);
       side.append(content, moreButton(side));
       // After the block that holds the number: read, and tabbed to, in order.
-      const block = [...body.children].find((c) => c.contains(ref)) ?? ref;
-      block.after(side);
+      let at: Element = [...body.children].find((c) => c.contains(ref)) ?? ref;
+      while (at.nextElementSibling?.classList.contains('sidenote')) at = at.nextElementSibling;
+      at.after(side);
     }
   }
   body.classList.add('has-sidenotes');

@@ -174,6 +174,12 @@ describe('the timeline page', () => {
     expect(broken).toEqual([]);
   });
 
+  it('puts each fact’s colon right after the last name, as on the strips', () => {
+    const names = [tree(), ...articles.map((a) => page(`articles/${a.slug}/`))].flatMap((t) => selectAll('.tl-entries', t)).map((e) => toString(e));
+    expect(names.length).toBeGreaterThan(100);
+    expect(names.filter((n) => !/\S:$/.test(n))).toEqual([]);
+  });
+
   it('stands the three texts on the axis, in series order, at their dates', () => {
     const texts = selectAll('li.tl-text', tree());
     expect(texts.map((t) => href(select('a', t)!))).toEqual(articles.map((a) => site(`articles/${a.slug}/`)));
@@ -281,7 +287,7 @@ describe('links between texts and entries', () => {
       for (const li of selectAll('.co-mentioned li', page(`glossary/${e.id}/`))) {
         const other = href(select('a', li)!).split('/').at(-2)!;
         const shared = [...mentionLinks(e.id)].filter((l) => mentionLinks(other).has(l)).length;
-        expect(toString(select('.quiet', li)!), `${e.id} / ${other}`).toBe(`${shared} paragraph${shared === 1 ? '' : 's'}`);
+        expect(toString(select('.quiet', li)!), `${e.id} / ${other}`).toBe(`(${shared} paragraph${shared === 1 ? '' : 's'})`);
         checked++;
       }
     }

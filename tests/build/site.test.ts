@@ -38,6 +38,21 @@ describe('pages', () => {
     for (const h of selectAll('.glossary-group h2', tree)) expect(toString(h)).toMatch(/\(\d+\)/);
   });
 
+  it('files people by family name and gives each entry its summary’s first sentence', () => {
+    const tree = page('glossary/');
+    const people = selectAll('#person ~ .glossary-list li', tree).map((li) => toString(select('a', li)!));
+    const family = (name: string) => name.split(' ').at(-1)!;
+    expect(people.map(family)).toEqual([...people.map(family)].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(people.indexOf('Joe Biden')).toBeLessThan(people.indexOf('Andrzej Duda'));
+    for (const li of selectAll('.glossary-list li', tree)) {
+      const id = href(select('a', li)!).split('/').at(-2)!;
+      const gist = toString(select('.glossary-gist', li)!);
+      expect(gist.length, id).toBeGreaterThan(10);
+      expect(glossary.get(id)!.summary.replace(/\s+/g, ' ').startsWith(gist), id).toBe(true);
+      expect(gist, id).toMatch(/[.!?][”’)]?$/);
+    }
+  });
+
   it('every internal link points to a page that exists, and every fragment to an id on it', () => {
     const broken: string[] = [];
     for (const p of allPages()) {
@@ -195,6 +210,12 @@ describe('glossary entry pages', () => {
     const links = selectAll('.related a', page('glossary/minsk-agreements/')).map(href);
     expect(links).toContain('/glossary/war-in-donbas/');
   });
+
+  it('keeps a related entry’s name apart from its note in the text itself', () => {
+    const items = selectAll('.related li', page('glossary/minsk-agreements/')).map((li) => toString(li));
+    expect(items).toContain('War in Donbas (event)');
+    for (const item of items) expect(item).toMatch(/\S \([^()]+\)$/);
+  });
 });
 
 describe('what readers see of the sources', () => {
@@ -225,11 +246,47 @@ describe('page script', () => {
   const main = scripts.find((f) => f.startsWith('Base.astro'))!;
   const code = fs.readFileSync(path.join(DIST, '_astro', main), 'utf8');
 
-  it('loads note previews and search as plain lazy imports, without Vite’s preload helper', () => {
+  it('loads previews and search as plain lazy imports, without Vite’s preload helper', () => {
     const lazy = [...code.matchAll(/import\("\.\/([^"]+)"\)/g)].map((m) => m[1]);
-    expect(lazy.some((f) => f.startsWith('note-popover.'))).toBe(true);
+    expect(lazy.some((f) => f.startsWith('popover.'))).toBe(true);
     expect(lazy.some((f) => f.startsWith('search.'))).toBe(true);
     for (const f of lazy) expect(scripts, f).toContain(f);
     expect(code).not.toMatch(/modulepreload|vite:preloadError/);
+  });
+});
+
+describe('the about page', () => {
+  it('states authorship, dates and headlines no more firmly than the frontmatter', () => {
+    const tree = page('about/');
+    const text = toString(select('main', tree)!);
+    expect(text).not.toMatch(/Editorial:|\(not established\)/);
+    for (const a of articles) {
+      const section = select(`#text-${a.slug}`, tree)!;
+      const field = (name: string) => {
+        const dts = selectAll('dt', section);
+        const dds = selectAll('dd', section);
+        return toString(dds[dts.findIndex((dt) => toString(dt) === name)]).replace(/\s+/g, ' ').trim();
+      };
+      const { author, headline } = a.data.provenance;
+      expect(field('Author'), a.slug).toMatch(author.certainty === 'inferred' ? /by the editor’s inference; not verified/ : author.certainty === 'probable' ? /^Probably / : /./);
+      expect(field('Date'), a.slug).toMatch(a.data.dating.certainty === 'verified' ? /./ : /inferred|Probably|Not known/);
+      if (a.data.titleSource === 'editorial') expect(field('Headline'), a.slug).toMatch(/^None known\. “.+” is the editor’s title/);
+      else expect(field('Headline'), a.slug).toMatch(headline.certainty === 'verified' ? /^“/ : /^Probably the original: “/);
+    }
+  });
+});
+
+describe('the text face', () => {
+  const assets = fs.readdirSync(path.join(DIST, '_astro'));
+  it('is two small woff2 files of this site, declared with font-display: swap', () => {
+    const fonts = fs.readdirSync(DIST, { recursive: true }).map(String).filter((f) => /\.(woff2?|ttf|otf)$/.test(f));
+    expect(fonts.map((f) => path.basename(f).replace(/\.[\w-]+\.woff2$/, ''))).toEqual(['source-serif-4-italic', 'source-serif-4-normal']);
+    for (const f of fonts) expect(fs.statSync(path.join(DIST, f)).size, f).toBeLessThan(11_000);
+    const css = assets.filter((f) => f.endsWith('.css')).map((f) => fs.readFileSync(path.join(DIST, '_astro', f), 'utf8')).join('');
+    const faces = css.match(/@font-face\{[^}]*\}/g) ?? [];
+    const remote = faces.filter((f) => /url\((?!["']?\/)/.test(f) && /url\(["']?(https?:)?\/\//.test(f));
+    expect(remote).toEqual([]);
+    expect(faces.filter((f) => f.includes('woff2')).every((f) => f.includes('font-display:swap'))).toBe(true);
+    expect(faces.filter((f) => f.includes('woff2'))).toHaveLength(2);
   });
 });

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { copyProject, runBuild, type ProjectCopy } from '../support/project-copy.ts';
 import { serveStatic } from '../support/server.ts';
-import { htmlFiles, parsePage, readPage } from '../support/site-files.ts';
+import { htmlPages, parsePage, readPage } from '../support/site-files.ts';
 
 const BASE = '/edition/';
 const IMAGE = 'test-rectangle';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const result = await runBuild(copy.root, { SITE_BASE: BASE });
   if (result.code !== 0) throw new Error(`the build under ${BASE} failed:\n${result.output}`);
   out = copy.file('dist');
-  for (const file of htmlFiles(out)) pages.set(file, parsePage(readPage(out, file)));
+  for (const file of htmlPages(out)) pages.set(file, parsePage(readPage(out, file)));
 }, 180_000);
 afterAll(() => copy?.remove());
 
@@ -237,10 +237,10 @@ describe(`the site built under ${BASE}`, () => {
         expect(s.rules, s.href!).toBeGreaterThan(0);
       }
       for (const src of assets.scripts) expect(new URL(src).pathname).toMatch(new RegExp(`^${BASE}`));
-      // The notes script ran and opens a note in place (or the link at least lands on the note).
-      const ref = page.locator('a[data-footnote-ref]').first();
-      await ref.click();
-      const link = page.locator('li[id^="fn-"] a[href*="glossary/"], .note-popover a[href*="glossary/"]').first();
+      // The preview script ran under the base: a name's preview fetched its fragment there.
+      await page.locator('.article-body a.name').first().hover();
+      const link = page.locator('.popover a[href*="glossary/"]').first();
+      await link.waitFor();
       expect(new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).pathname).toMatch(new RegExp(`^${BASE}glossary/`));
       expect(failures).toEqual([]);
       await page.close();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { htmlPages } from './site-files.ts';
 
 export const DIST = 'dist';
 
@@ -26,16 +27,7 @@ export function pageFile(sitePath: string): string {
 
 export const exists = (sitePath: string) => fs.existsSync(pageFile(sitePath));
 
-/** Every HTML page in dist/, as site paths. */
+/** Every HTML page in dist/ (not the preview fragments), as site paths. */
 export function allPages(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.html')) out.push(path.relative(DIST, full).split(path.sep).join('/'));
-    }
-  };
-  walk(DIST);
-  return out.map((f) => (f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f === 'index.html' ? '' : f));
+  return htmlPages(DIST).map((f) => (f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f === 'index.html' ? '' : f));
 }

@@ -21,6 +21,12 @@ export function htmlFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** An entry's preview (glossary/<id>/preview.html): a fragment fetched by the preview script, not a page. */
+export const isPreviewFragment = (rel: string) => /(^|\/)preview\.html$/.test(rel);
+
+/** Every page under `dir`: its HTML files less the preview fragments. */
+export const htmlPages = (dir: string) => htmlFiles(dir).filter((f) => !isPreviewFragment(f));
+
 export const readPage = (dir: string, rel: string) => fs.readFileSync(path.join(dir, rel), 'utf8');
 export const parsePage = (html: string): Root => fromHtml(html);
 

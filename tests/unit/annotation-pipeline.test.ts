@@ -15,7 +15,7 @@ const PUTIN = '<a class="name" href="/glossary/vladimir-putin/" data-entry="vlad
 describe('remark-glossary-notes + rehype-notes', () => {
   it('links the annotated name to its entry, possessive included, with no number and no note', async () => {
     const { html } = await renderArticle('Then Putin’s[^vladimir-putin] envoy left.\n');
-    expect(html).toBe(`<p id="p-1">Then ${PUTIN}Putin’s</a> envoy left.<a class="pilcrow" href="#p-1" aria-label="Link to paragraph 1">¶</a></p>`);
+    expect(html).toBe(`<p id="p-1">Then ${PUTIN}Putin’s</a> envoy left.<a class="pilcrow" href="#p-1" aria-label="Link to paragraph 1" tabindex="-1">¶</a></p>`);
   });
 
   it('keeps a closing quote outside the link, as the opening one', async () => {

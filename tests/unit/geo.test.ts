@@ -5,16 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../src/lib/glossary-source.ts';
 import {
   boxesOverlap,
+  compassWord,
   coordinatesText,
   countryAt,
   countryOf,
+  DOT_SPACING,
   douglasPeucker,
   EUROPE,
   loadAtlas,
+  offFrameText,
   locator,
   placeLabels,
   placesMap,
   RelativePath,
+  spreadPoints,
   textWidth,
   type Place,
 } from '../../src/lib/geo.ts';
@@ -94,6 +98,14 @@ describe('placesMap', () => {
     );
   });
 
+  it('draws no dot over another, even for a region and a city in it', () => {
+    const near: string[] = [];
+    for (const a of map.markers) {
+      for (const b of map.markers) if (a.id < b.id && Math.hypot(a.x - b.x, a.y - b.y) < DOT_SPACING - 0.1) near.push(`${a.id} / ${b.id}`);
+    }
+    expect(near).toEqual([]);
+  });
+
   it('places labels without overlaps, inside the map', () => {
     const boxes = map.markers.map((m) => {
       const w = textWidth(m.name, 13);
@@ -111,6 +123,21 @@ describe('placesMap', () => {
     const paths = [map.land, map.borders, ...map.countries.map((c) => c.d)];
     for (const d of paths) expect(d).not.toMatch(/\d\.\d{2}/);
     expect(paths.join('').length).toBeLessThan(30_000);
+  });
+});
+
+describe('spreadPoints', () => {
+  it('pushes close points apart to the spacing, each half the way, and leaves the rest', () => {
+    const [a, b, c] = spreadPoints([{ x: 100, y: 100 }, { x: 104, y: 100 }, { x: 300, y: 50 }], 12);
+    expect(b.x - a.x).toBeGreaterThanOrEqual(11.9);
+    expect(a.x + b.x).toBeCloseTo(204, 0);
+    expect([a.y, b.y]).toEqual([100, 100]);
+    expect(c).toEqual({ x: 300, y: 50 });
+  });
+
+  it('separates points that coincide, and settles a cluster', () => {
+    const out = spreadPoints([0, 1, 2, 3].map(() => ({ x: 50, y: 50 })), 12);
+    for (const a of out) for (const b of out) if (a !== b) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(11.9);
   });
 });
 
@@ -169,5 +196,23 @@ describe('path helpers', () => {
   it('writes coordinates with hemispheres', () => {
     expect(coordinatesText({ lat: 38.9, lon: -77.04 })).toBe('38.9° N, 77.04° W');
     expect(coordinatesText({ lat: -33.9, lon: 18.4 })).toBe('33.9° S, 18.4° E');
+  });
+});
+
+describe('places beyond the frame', () => {
+  it('names each edge in compass words, screen y pointing down', () => {
+    expect([0, 45, 90, 135, 180, -180, -135, -90, -45, -30].map(compassWord)).toEqual([
+      'east', 'south-east', 'south', 'south-west', 'west', 'west', 'north-west', 'north', 'north-east', 'north-east',
+    ]);
+  });
+
+  it('groups the places by the edge their arrows stand on', () => {
+    const text = offFrameText([
+      { name: 'Russia', off: { angle: -40 } },
+      { name: 'Paris', off: undefined },
+      { name: 'United States', off: { angle: 178 } },
+      { name: 'Washington', off: { angle: -179 } },
+    ]);
+    expect(text).toBe('Russia to the north-east; United States and Washington to the west');
   });
 });

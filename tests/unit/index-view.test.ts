@@ -9,7 +9,7 @@ describe('the search index view', () => {
   });
   it('drops note numbers and permalinks, keeping name links and notes', () => {
     const html =
-      '<p id="p-1"><a class="name" href="/glossary/kyiv/" data-entry="kyiv">Kyiv</a><sup><a href="#fn-ed-x" id="fnref-ed-x" data-footnote-ref aria-describedby="footnote-label">1</a></sup> spoke.<a class="pilcrow" href="#p-1" aria-label="Link to paragraph 1">¶</a></p>' +
+      '<p id="p-1"><a class="name" href="/glossary/kyiv/" data-entry="kyiv">Kyiv</a><sup><a href="#fn-ed-x" id="fnref-ed-x" data-footnote-ref aria-describedby="footnote-label">1</a></sup> spoke.<a class="pilcrow" href="#p-1" aria-label="Link to paragraph 1" tabindex="-1">¶</a></p>' +
       '<ol><li id="fn-ed-x" class="note-editorial"><p>Editor.</p></li></ol>';
     expect(dropNonText(html)).toBe(
       '<p id="p-1"><a class="name" href="/glossary/kyiv/" data-entry="kyiv">Kyiv</a> spoke.</p><ol><li id="fn-ed-x" class="note-editorial"><p>Editor.</p></li></ol>',

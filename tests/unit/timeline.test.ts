@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateKey } from '../../src/lib/dates.ts';
 import { loadGlossary } from '../../src/lib/glossary-source.ts';
-import { buildTimeline, byYear, compareRows, sentence, stripFor, type TimelineEntry, type TimelineText } from '../../src/lib/timeline.ts';
+import { buildTimeline, byYear, compareRows, contentWords, representative, sameFact, sentence, stripFor, telling, type TimelineEntry, type TimelineText } from '../../src/lib/timeline.ts';
 import { readArticles } from '../support/articles.ts';
 
 const texts: TimelineText[] = [
@@ -16,7 +16,7 @@ const entry = (id: string, kind: string, dates: TimelineEntry['dates'], later: T
   later,
 });
 const entries = [
-  entry('finland', 'place', [{ date: '1948-04-06', label: 'Treaty signed' }], [{ date: '2023-04-04', text: 'Joined NATO.' }]),
+  entry('finland', 'place', [{ date: '1948-04-06', label: 'Parliament debates the pact' }], [{ date: '2023-04-04', text: 'Joined NATO.' }]),
   entry('treaty', 'treaty', [{ date: '1948-04-06', label: 'Signed in Moscow' }]),
   entry('invasion', 'event', [], [{ date: '2022-02-24', text: 'Russia launched its full-scale invasion of Ukraine.' }]),
   entry('ukraine', 'place', [{ date: '2021-12-02', label: 'Talks' }, { date: '1991', label: 'Independence year' }, { date: '2022-02-10', label: 'Last day' }], [
@@ -81,6 +81,62 @@ describe('buildTimeline', () => {
     expect(() => buildTimeline([entry('bad', 'event', [{ date: '2022-02-30', label: 'No such day' }])], texts)).toThrow(/bad.*2022-02-30/);
     expect(() => buildTimeline([entry('bad', 'event', [{ date: '2022', end: '2021', label: 'Backwards' }])], texts)).toThrow(/ends/);
     expect(() => buildTimeline(entries, [])).toThrow(/no texts/);
+  });
+});
+
+describe('near-duplicate facts', () => {
+  const named = (id: string, name: string, kind: string, date: string, label: string): TimelineEntry => ({ id, name, kind, dates: [{ date, label }], later: [] });
+  // One video call told four ways, as four entries record it, and a different fact that day.
+  const call = [
+    named('joe-biden', 'Joe Biden', 'person', '2021-12-07', 'Video call with Putin'),
+    named('vladimir-putin', 'Vladimir Putin', 'person', '2021-12-07', 'Video call with Joe Biden'),
+    named('stockholm', 'Blinken–Lavrov meeting in Stockholm', 'event', '2021-12-07', 'Biden and Putin hold a video call'),
+    named('united-states', 'United States', 'place', '2021-12-07', 'Biden and Putin hold a video call on Ukraine'),
+    named('germany', 'Germany', 'place', '2021-12-07', 'Bundestag elects Olaf Scholz chancellor'),
+  ];
+  const day = (list: TimelineEntry[]) => buildTimeline(list, texts).rows.find((r) => r.id === 'd-2021-12-07')!;
+
+  it('merges the tellings of one fact on one day into a fact that names every entry', () => {
+    const facts = day(call).facts;
+    expect(facts).toHaveLength(2);
+    const merged = facts.find((f) => f.entries.length > 1)!;
+    expect(merged.entries.map((e) => e.id)).toEqual(['stockholm', 'joe-biden', 'vladimir-putin', 'united-states']);
+    expect(merged.text).toBe('Biden and Putin hold a video call on Ukraine');
+    expect(facts.find((f) => f.entries.length === 1)!.text).toBe('Bundestag elects Olaf Scholz chancellor');
+  });
+
+  it('gives the same result whatever the order of the entries', () => {
+    const shown = (list: TimelineEntry[]) => day(list).facts.map((f) => [f.text, f.entries.map((e) => e.id)]);
+    expect(shown([...call].reverse())).toEqual(shown(call));
+    expect(shown([call[2], call[0], call[4], call[3], call[1]])).toEqual(shown(call));
+  });
+
+  it('does not merge facts of different days, or different facts that share a name', () => {
+    const other = named('putin-2', 'Vladimir Putin', 'person', '2021-12-08', 'Video call with Joe Biden');
+    expect(buildTimeline([call[0], other], texts).rows.filter((r) => r.facts.length).map((r) => r.facts.length)).toEqual([1, 1]);
+    const a = telling('Summit with Putin in Geneva', { name: 'Joe Biden', kind: 'person' });
+    const b = telling('Putin recognised the separatist republics', { name: 'Russia', kind: 'place' });
+    expect(sameFact(a, b)).toBe(false);
+  });
+
+  it('counts an entry’s own name as part of what its telling says', () => {
+    const biden = telling('Video call with Putin', { name: 'Joe Biden', kind: 'person' });
+    const putin = telling('Video call with Joe Biden', { name: 'Vladimir Putin', kind: 'person' });
+    expect(sameFact(biden, putin)).toBe(true);
+    expect(sameFact(telling('Video call', { name: 'A', kind: 'person' }), telling('Phone call', { name: 'B', kind: 'person' }))).toBe(false);
+  });
+
+  it('folds case, accents, plurals and tenses, and drops words that say nothing', () => {
+    expect([...contentWords('Scholz met the Leaders in Zürich, holding talks')]).toEqual(['scholz', 'meet', 'leader', 'zurich', 'hold', 'talk']);
+  });
+
+  it('shows a telling that stands on its own rather than one that leans on its entry', () => {
+    const ended = [
+      telling('His term at the State Department ended with Joe Biden’s.', { name: 'Antony Blinken', kind: 'person' }),
+      telling('Led the State Department until Joe Biden’s term ended.', { name: 'Antony Blinken', kind: 'person' }),
+      telling('Biden’s term ended.', { name: 'Joe Biden', kind: 'person' }),
+    ];
+    expect(representative(ended, [{ name: 'Antony Blinken' }, { name: 'Joe Biden' }])).toBe('Biden’s term ended.');
   });
 });
 

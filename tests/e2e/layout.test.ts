@@ -1,0 +1,162 @@
+// Page furniture in a real browser: the header's size and stability, the
+// text face's swap, the footer under the text column, the glossary's columns,
+// where a link to a paragraph lands, the search page without JavaScript, the
+// map on a phone, and the theme switch's state in both themes.
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
+
+const site = inject('siteUrl');
+const browser = useBrowser();
+
+async function open(path: string, { width = 1280, height = 900, javaScriptEnabled = true, colorScheme = 'light' as 'light' | 'dark', fontDelay = 0 } = {}): Promise<Page> {
+  const context = await browser().newContext({ viewport: { width, height }, javaScriptEnabled, colorScheme });
+  const page = await context.newPage();
+  if (fontDelay) {
+    await page.route(/\.woff2$/, async (route) => {
+      await new Promise((r) => setTimeout(r, fontDelay));
+      await route.continue();
+    });
+  }
+  await page.addInitScript(`window.__shifts = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });`);
+  await page.goto(new URL(path, site).href, { waitUntil: 'networkidle' });
+  return page;
+}
+const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
+
+describe('the header', () => {
+  for (const width of [320, 375]) {
+    it(`takes at most 110 px at ${width} px, with every section link shown and reachable by Tab`, async () => {
+      const page = await open('articles/minsk-last-chance/', { width });
+      expect((await box(page, '.site-header')).height).toBeLessThanOrEqual(110);
+      const links = page.locator('.site-header nav a');
+      expect(await links.count()).toBe(5);
+      for (const link of await links.all()) {
+        expect(await link.isVisible()).toBe(true);
+        const b = (await link.boundingBox())!;
+        expect(b.x).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.width).toBeLessThanOrEqual(width);
+      }
+      await page.keyboard.press('Tab'); // the skip link
+      const reached: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        reached.push(await page.evaluate('document.activeElement.closest("nav") ? document.activeElement.textContent : ""'));
+      }
+      expect(reached.filter(Boolean)).toEqual(['Articles', 'Glossary', 'Timeline', 'Map', 'About']);
+      await page.context().close();
+    });
+  }
+
+  it('shifts nothing when the theme switch appears and the text face swaps in', async () => {
+    // A slow face swaps in over metric-matched fallbacks; a prompt one, preloaded, is there at the first paint.
+    const cases = [['about/', 375, 600], ['articles/minsk-last-chance/', 375, 600], ['glossary/', 1000, 600], ['articles/minsk-last-chance/', 1440, 0]] as const;
+    for (const [path, width, fontDelay] of cases) {
+      const page = await open(path, { width, fontDelay });
+      await page.waitForTimeout(800);
+      expect(await page.evaluate('document.fonts.check("1em \'Source Serif 4\'")'), path).toBe(true);
+      const shifts = (await page.evaluate('window.__shifts')) as number[];
+      expect(shifts.reduce((a, b) => a + b, 0), `${path} ${width} ${shifts}`).toBeLessThan(0.005);
+      await page.context().close();
+    }
+  });
+
+  it('shows the switch on or off, visibly, in both themes', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await open('about/', { width: 375, colorScheme });
+      const toggle = page.locator('.theme-toggle');
+      expect(await toggle.getAttribute('aria-pressed')).toBe(String(colorScheme === 'dark'));
+      expect(await toggle.evaluate((b) => b.getAttribute('aria-label') ?? b.textContent)).toBe('Dark theme');
+      // The switch's track and knob, and the page's text colour.
+      const look = () =>
+        toggle.locator('.theme-switch').evaluate((s) => ({
+          state: [getComputedStyle(s).backgroundColor, getComputedStyle(s, '::after').transform].join(' '),
+          track: getComputedStyle(s).backgroundColor,
+          fg: getComputedStyle(document.body).color,
+        }));
+      const before = await look();
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-pressed')).toBe(String(colorScheme !== 'dark'));
+      const after = await look();
+      expect(after.state, colorScheme).not.toBe(before.state);
+      // On: the track is filled with the text colour, which stands out against either background.
+      const on = colorScheme === 'dark' ? before : after;
+      expect(on.track, colorScheme).toBe(on.fg);
+      await page.context().close();
+    }
+  });
+});
+
+describe('the footer', () => {
+  it('stands under the text column at 1440 px on every kind of page', async () => {
+    for (const path of ['', 'articles/minsk-last-chance/', 'glossary/', 'glossary/kyiv/', 'search/?q=Minsk', 'about/']) {
+      const page = await open(path, { width: 1440 });
+      const text = await box(page, 'main h1');
+      const footer = await box(page, '.site-footer p');
+      expect(Math.abs(footer.x - text.x), path).toBeLessThanOrEqual(1);
+      await page.context().close();
+    }
+  });
+});
+
+describe('the glossary index', () => {
+  it('uses the width of a wide screen: entries in three columns at 1440 px', async () => {
+    const page = await open('glossary/', { width: 1440 });
+    const lefts = new Set(await page.locator('#person ~ .glossary-list li').evaluateAll((lis) => lis.map((li) => Math.round(li.getBoundingClientRect().left))));
+    expect(lefts.size).toBe(3);
+    await page.context().close();
+  });
+});
+
+describe('a link to a paragraph', () => {
+  it('lands with room above it, not flush with the top edge', async () => {
+    for (const width of [375, 1280]) {
+      const page = await open('articles/minsk-last-chance/#p-9', { width });
+      await page.waitForTimeout(200);
+      const top = (await box(page, '#p-9')).y;
+      expect(top, `${width}`).toBeGreaterThanOrEqual(16);
+      expect(top, `${width}`).toBeLessThan(80);
+      await page.context().close();
+    }
+  });
+});
+
+describe('the search page without JavaScript', () => {
+  it('offers no box that cannot search, and says what works instead', async () => {
+    const page = await open('search/', { javaScriptEnabled: false });
+    for (const selector of ['#q', '.search-hint', '#search-form button']) expect(await page.locator(selector).isVisible(), selector).toBe(false);
+    const fallback = page.locator('[data-no-js-search]');
+    expect(await fallback.isVisible()).toBe(true);
+    for (const href of ['/glossary/', '/timeline/']) expect(await fallback.locator(`a[href="${href}"]`).isVisible(), href).toBe(true);
+    await page.context().close();
+  });
+
+  it('shows the box and hints with JavaScript', async () => {
+    const page = await open('search/');
+    for (const selector of ['#q', '.search-hint']) expect(await page.locator(selector).isVisible(), selector).toBe(true);
+    expect(await page.locator('[data-no-js-search]').isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
+
+describe('the map on a phone', () => {
+  it('says that it scrolls where it does, and not where it fits', async () => {
+    for (const [width, scrolls] of [[375, true], [1280, false]] as const) {
+      const page = await open('map/', { width });
+      const scroller = page.locator('.map-scroll');
+      expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth + 1), `${width}`).toBe(scrolls);
+      expect(await page.locator('.map-scroll-hint').isVisible(), `${width}`).toBe(scrolls);
+      await page.context().close();
+    }
+  });
+
+  it('names each arrow in the caption with the edge it stands on', async () => {
+    const page = await open('map/', { width: 375 });
+    const caption = await page.locator('.places-map figcaption').innerText();
+    const off = await page.locator('a.map-place:has(.map-arrow) text').evaluateAll((texts) => texts.map((t) => t.textContent!));
+    expect(off.length).toBeGreaterThan(0);
+    for (const name of off) expect(caption).toMatch(new RegExp(`${name}[^.;]* to the (north|south|east|west)`));
+    await page.context().close();
+  });
+});
