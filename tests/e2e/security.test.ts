@@ -37,7 +37,8 @@ eachBrowser((browsers) => {
       });
     }
 
-    it('holds with notes, sidenotes, the theme toggle and header search in use', async () => {
+    // Two widths, each loading the search engine: slow on a loaded machine.
+    it('holds with notes, sidenotes, the theme toggle and header search in use', { timeout: 60_000 }, async () => {
       for (const width of [1000, 1440]) {
         const page = await browsers.open('articles/diplomatic-off-ramp/', { width, waitUntil: 'networkidle' });
         await page.click('a[data-footnote-ref]');

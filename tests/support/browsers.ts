@@ -181,7 +181,7 @@ export class TestPage {
     return [...this.fetched];
   }
   /** Polls `check` (a function or an expression) in the page until it is truthy; survives navigations. */
-  async waitFor(check: string | (() => unknown), timeout = 10_000): Promise<void> {
+  async waitFor(check: string | (() => unknown), timeout = 20_000): Promise<void> {
     const end = Date.now() + timeout;
     for (;;) {
       // Made a boolean in the page: puppeteer cannot bring back an element over BiDi.
