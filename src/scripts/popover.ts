@@ -117,6 +117,9 @@ async function show(trigger: HTMLAnchorElement, by: By, pinned: boolean, moveFoc
   while (stack.length && !stack.at(-1)!.box.contains(trigger)) close(stack.at(-1)!, false);
   const body = await content.body();
   if (!body || isOpen(trigger)) return;
+  // While it was fetched, the reader may have moved on: a late preview would
+  // open where nobody is looking, and stay.
+  if ((by === 'focus' && document.activeElement !== trigger) || (by === 'hover' && !trigger.matches(':hover'))) return;
   const label = content.label(body);
   const box = document.createElement('div');
   box.className = `popover is-${content.kind}`;

@@ -32,6 +32,14 @@ eachBrowser((browsers) => {
         await page.close();
       });
 
+      it(`article with a name's preview open, ${scheme}: no violations`, async () => {
+        const page = await openPage(PAGE_TYPES.article, scheme, 1440);
+        await page.hover('.article-body a.name');
+        await page.waitForSelector('.popover.is-entry');
+        expect(await axeViolations(page)).toEqual([]);
+        await page.close();
+      });
+
       it(`article with sidenotes, ${scheme}: no violations`, async () => {
         const page = await openPage(PAGE_TYPES.article, scheme, 1440);
         await page.waitForSelector('.sidenote');

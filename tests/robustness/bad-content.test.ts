@@ -326,9 +326,15 @@ describe('hostile text in a glossary entry', () => {
       await expect.poll(() => results.locator('a[href*="/glossary/kyiv/"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       expect(await results.innerText()).toContain(`${HOSTILE}`.replace(/\s+/g, ' ').slice(0, 30));
       expect(await results.locator('b, script').count()).toBe(0);
-      // The article page once its scripts have run: still text.
+      // The article page once its scripts have run: still text, in the unfolded
+      // names list and in the name's preview (its fragment is glossary text too).
       await page.goto(new URL('articles/minsk-last-chance/', server.url).href, { waitUntil: 'load' });
-      expect(await page.locator('main').innerText()).toContain(`${TOKEN} ${HOSTILE}`);
+      await page.locator('.names .fold-toggle').click();
+      expect(await page.locator('.names-list').innerText()).toContain(`${TOKEN} ${HOSTILE}`);
+      await page.locator('.article-body a.name[data-entry="kyiv"]').first().hover();
+      await expect.poll(() => page.locator('.popover').count()).toBe(1);
+      expect(await page.locator('.popover').innerText()).toContain(`${TOKEN} ${HOSTILE}`);
+      expect(await page.locator('.popover b, .popover script').count()).toBe(0);
       expect(await page.locator('main b, main script:not([src]):not([type="application/ld+json"])').count()).toBe(0);
       expect(dialogs).toEqual([]);
     } finally {
