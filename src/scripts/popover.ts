@@ -32,6 +32,8 @@ let resolve: (trigger: HTMLAnchorElement) => Content | null;
 let openTimer: number | undefined;
 let closeTimer: number | undefined;
 let pending: HTMLAnchorElement | undefined;
+// The trigger focus went back to on close: that focus must not reopen it.
+let returned: HTMLElement | undefined;
 
 export function install(root: Document, helpers: Helpers) {
   resolve = resolver(helpers);
@@ -50,18 +52,25 @@ export function install(root: Document, helpers: Helpers) {
     // Back onto an open preview or its link: it stays.
     if (stack.some((o) => inside(o, event.target as Node))) clearTimeout(closeTimer);
   });
-  root.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape' || !stack.length) return;
-    event.preventDefault();
-    const top = stack.at(-1)!;
-    close(top, top.pinned || top.box.contains(document.activeElement));
-  });
+  // First, and alone: Escape closes a preview and does nothing else (as the search results' Escape would).
+  root.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Escape' || !stack.length) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const top = stack.at(-1)!;
+      close(top, top.pinned || top.box.contains(document.activeElement));
+    },
+    { capture: true },
+  );
   // A tap or click elsewhere closes what it is not inside.
   root.addEventListener('pointerdown', (event) => {
     const target = event.target as Node;
     while (stack.length && !inside(stack.at(-1)!, target)) close(stack.at(-1)!, false);
   });
   root.addEventListener('focusout', (event) => {
+    if (event.target === returned) returned = undefined;
     const to = event.relatedTarget as Node | null;
     for (const o of [...stack].reverse()) if (o.by === 'focus' && !o.pinned && !inside(o, to)) close(o, false);
   });
@@ -82,6 +91,7 @@ export function hover(trigger: HTMLAnchorElement) {
 
 /** Keyboard focus on a trigger: show at once, clear of the next link. */
 export function focus(trigger: HTMLAnchorElement) {
+  if (trigger === returned) return;
   if (!isOpen(trigger)) show(trigger, 'focus', false);
 }
 
@@ -145,7 +155,9 @@ function close(o: Open, returnFocus: boolean) {
     x.trigger.setAttribute('aria-expanded', 'false');
     x.trigger.removeAttribute('aria-controls');
   }
-  if (returnFocus) o.trigger.focus({ preventScroll: true });
+  if (!returnFocus) return;
+  returned = o.trigger;
+  o.trigger.focus({ preventScroll: true });
 }
 
 function closeUnhovered() {

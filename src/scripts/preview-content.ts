@@ -6,14 +6,15 @@ import type { Kind } from './previews.ts';
 
 export interface Helpers {
   kindOf(a: HTMLAnchorElement): Kind | null;
+  htmlLink(a: Element): HTMLAnchorElement;
   noteFor(ref: HTMLAnchorElement): HTMLElement | null;
   noteContent(note: HTMLElement): HTMLElement;
 }
 
 const pages = new Map<string, Promise<string | null>>();
 
-export function resolver({ kindOf, noteFor, noteContent }: Helpers) {
-  return (a: HTMLAnchorElement): Content | null => resolve(a, kindOf(a), noteFor, noteContent);
+export function resolver({ kindOf, htmlLink, noteFor, noteContent }: Helpers) {
+  return (a: HTMLAnchorElement): Content | null => resolve(htmlLink(a), kindOf(a), noteFor, noteContent);
 }
 
 function resolve(a: HTMLAnchorElement, kind: Kind | null, noteFor: Helpers['noteFor'], noteContent: Helpers['noteContent']): Content | null {

@@ -15,9 +15,20 @@ const BASE = import.meta.env.BASE_URL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ENTRY_PATH = new RegExp(`^${BASE}glossary/[^/]+/$`);
 const ARTICLE_PATH = new RegExp(`^${BASE}articles/[^/]+/$`);
 
-export function kindOf(a: HTMLAnchorElement): Kind | null {
-  if (a.matches(NOTE_REF)) return sidenotesShown() ? null : 'note';
-  if (a.hasAttribute('data-no-preview') || a.origin !== location.origin) return null;
+/** An SVG link (the map's places) as the HTML link it stands for: SVG's has no URL parts. */
+export function htmlLink(a: Element): HTMLAnchorElement {
+  if (a instanceof HTMLAnchorElement) return a;
+  const link = document.createElement('a');
+  link.href = a.getAttribute('href') ?? '';
+  link.textContent = a.textContent;
+  Object.assign(link.dataset, (a as SVGElement).dataset);
+  return link;
+}
+
+export function kindOf(trigger: HTMLAnchorElement): Kind | null {
+  if (trigger.matches(NOTE_REF)) return sidenotesShown() ? null : 'note';
+  const a = htmlLink(trigger);
+  if (trigger.hasAttribute('data-no-preview') || a.origin !== location.origin) return null;
   const here = a.pathname === location.pathname;
   if (ENTRY_PATH.test(a.pathname)) return a.hash || here ? null : 'entry';
   if (ARTICLE_PATH.test(a.pathname)) return /^#p-\d+$/.test(a.hash) ? 'paragraph' : a.hash || here ? null : 'article';
@@ -33,7 +44,7 @@ export function enhancePreviews(root: Document) {
   let popover: Promise<Popover> | undefined;
   const load = () =>
     (popover ??= import('./popover.ts').then((m) => {
-      m.install(root, { kindOf, noteFor, noteContent });
+      m.install(root, { kindOf, htmlLink, noteFor, noteContent });
       return m;
     }));
   let pointer = '';

@@ -1,5 +1,6 @@
 // Lighthouse (mobile) in the system Chromium: accessibility, best practices and
-// SEO score 100 on every page type. (Performance is measured by `npm run bench`.)
+// SEO score 100 on every page type, and nothing shifts as it loads (the CLS
+// audit alone, not the whole performance category, which `npm run bench` measures).
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,6 +9,8 @@ import { PAGE_TYPES } from './page-types.ts';
 
 const site = inject('siteUrl');
 const CATEGORIES = ['accessibility', 'best-practices', 'seo'];
+// The mobile default, at the narrowest phone width the edition is laid out for.
+const PHONE = { mobile: true, width: 375, height: 812, deviceScaleFactor: 2, disabled: false };
 let chrome: chromeLauncher.LaunchedChrome;
 
 beforeAll(async () => {
@@ -19,8 +22,15 @@ afterAll(() => {
 
 describe('lighthouse', () => {
   for (const [name, path] of Object.entries(PAGE_TYPES)) {
-    it(`${name} page: accessibility, best practices and SEO are 100`, async () => {
-      const result = await lighthouse(new URL(path, site).href, { port: chrome.port, logLevel: 'error', onlyCategories: CATEGORIES });
+    it(`${name} page: accessibility, best practices and SEO are 100, and no layout shift`, async () => {
+      const result = await lighthouse(new URL(path, site).href, {
+        port: chrome.port,
+        logLevel: 'error',
+        onlyCategories: CATEGORIES,
+        onlyAudits: ['cumulative-layout-shift'],
+        formFactor: 'mobile',
+        screenEmulation: PHONE,
+      });
       const lhr = result!.lhr;
       expect(lhr.runtimeError).toBeUndefined();
       const failing: string[] = [];
@@ -33,6 +43,9 @@ describe('lighthouse', () => {
         }
       }
       expect(failing).toEqual([]);
+      expect(lhr.configSettings.screenEmulation.width).toBe(PHONE.width);
+      const cls = lhr.audits['cumulative-layout-shift'];
+      expect(cls.numericValue, cls.errorMessage).toBe(0);
       expect(Object.fromEntries(CATEGORIES.map((id) => [id, lhr.categories[id].score]))).toEqual(
         Object.fromEntries(CATEGORIES.map((id) => [id, 1])),
       );
