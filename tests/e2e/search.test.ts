@@ -259,6 +259,10 @@ describe('search', () => {
     const first = await page.evaluate('document.activeElement.href');
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate('document.activeElement.href')).not.toBe(first);
+    // A result focused by keyboard shows its preview: Escape closes that first, then goes back to the box.
+    await expect.poll(() => page.locator('.popover').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.popover').count()).toBe(0);
     await page.keyboard.press('Escape');
     expect(await page.evaluate('document.activeElement.id')).toBe('q');
     await page.close();

@@ -1,6 +1,6 @@
 // The search page: query and filters in the URL, results with counts, more on
-// request, arrow keys between results. Hidden without JavaScript, where the
-// page offers the glossary and the articles instead.
+// request, arrow keys between results. Without JavaScript search.css hides it
+// and the page offers the glossary and the articles instead.
 import { loadEngine, MIN_TYPED, search, FILTER_GROUPS, type FilterGroup, type Filters, type Hit, type SearchOutcome } from './engine.ts';
 import { renderResult } from './render.ts';
 import { arrange, ensureChosen } from './filters.ts';
@@ -16,8 +16,6 @@ export function startSearchPage() {
   const list = document.querySelector<HTMLOListElement>('#search-results');
   const more = document.querySelector<HTMLButtonElement>('#search-more');
   if (!ui || !form || !input || !status || !list || !more) return;
-  ui.hidden = false;
-  document.querySelector<HTMLElement>('[data-no-js-search]')?.setAttribute('hidden', '');
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -79,9 +77,12 @@ export function startSearchPage() {
 
   const showMore = async (mine: number) => {
     const batch = hits.slice(shown, shown + PAGE);
-    // Claimed at once, so "Show more" is right while the batch loads.
+    const opening = shown === 0;
+    // Claimed at once, so "Show more" is right while a batch it asked for loads;
+    // under the first batch it appears only once the batch is in, or the
+    // results arriving above it would move it under the reader.
     shown += batch.length;
-    more.hidden = shown >= hits.length;
+    if (!opening) more.hidden = shown >= hits.length;
     // The first result's fragment alone, then the rest together, shown in
     // order: a query typed past after its first result fetches no more.
     const first = batch[0]?.load();
@@ -95,6 +96,7 @@ export function startSearchPage() {
       li.append(renderResult(r, terms));
       list.append(li);
     }
+    more.hidden = shown >= hits.length;
   };
 
   const run = async (typed = false) => {
