@@ -1,5 +1,6 @@
 // Accessibility gates in Chromium and Firefox: axe-core (WCAG 2.0–2.2 A and
-// AA) on every page type, light and dark, with a note open; and a
+// AA) on every page type, light and dark, with a note open, and on every page
+// type with a preview open; and a
 // keyboard-only walk from an article through a note to an entry and, by a
 // backlink, to another article.
 import { describe, expect, it } from 'vitest';
@@ -51,6 +52,27 @@ eachBrowser((browsers) => {
         const page = await openPage('glossary/', scheme);
         await page.fill('#site-search', 'Minsk');
         await page.waitForSelector('#header-results [role=option]');
+        expect(await axeViolations(page)).toEqual([]);
+        await page.close();
+      });
+    }
+  });
+
+  describe('axe-core with a preview open', () => {
+    // The 404 page links nothing that previews (home, glossary, search).
+    for (const [name, path] of Object.entries(PAGE_TYPES).filter(([n]) => n !== '404')) {
+      it(`${name} page: no violations`, { timeout: 90_000 }, async () => {
+        const page = await openPage(path, 'light');
+        const found = await page.evaluate(() => {
+          const a = [...document.querySelectorAll<HTMLAnchorElement>('main a[href]')].find(
+            (x) => typeof x.pathname === 'string' && /\/(glossary|articles)\/[^/]+\/$/.test(x.pathname) && x.pathname !== location.pathname && (!x.hash || /^#p-\d+$/.test(x.hash)) && x.getBoundingClientRect().width > 0,
+          );
+          if (a) a.id ||= 'axe-preview-trigger';
+          return a?.id ?? null;
+        });
+        expect(found, 'a link that previews').not.toBeNull();
+        await page.hover(`#${found}`);
+        await page.waitForSelector('.popover');
         expect(await axeViolations(page)).toEqual([]);
         await page.close();
       });
