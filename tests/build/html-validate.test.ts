@@ -4,17 +4,10 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { allPages, pageFile } from '../support/dist.ts';
+import { VALIDATION_CONFIG } from '../support/site-files.ts';
 
-const validator = new HtmlValidate({
-  extends: ['html-validate:recommended'],
-  rules: {
-    // Style preferences rather than validity: Astro writes <!doctype html> and self-closed voids.
-    'doctype-style': 'off',
-    'void-style': 'off',
-    // Long titles and headlines are the texts' own; "no-trailing-whitespace" etc. concern source, not output.
-    'long-title': 'off',
-  },
-});
+// The same rules as the robustness builds' pages (tests/support/site-files.ts).
+const validator = new HtmlValidate(VALIDATION_CONFIG as never);
 
 describe('html-validate', () => {
   it('finds no errors on any page', async () => {

@@ -48,14 +48,20 @@ export function pagefindFragments(dir: string): PagefindFragment[] {
 
 /**
  * html-validate's recommended rules, less those about style rather than
- * validity (the same as tests/build/html-validate.test.ts):
+ * validity (tests/build/html-validate.test.ts uses the same):
  * - `doctype-style`, `void-style`: how the doctype and void elements are
  *   spelled (Astro writes <!DOCTYPE html> and <meta …>), not whether they are valid;
  * - `long-title`: a search-engine length advice for <title>; the titles are the texts' own.
  */
 export const VALIDATION_CONFIG = {
   extends: ['html-validate:recommended'],
-  rules: { 'doctype-style': 'off', 'void-style': 'off', 'long-title': 'off' },
+  rules: {
+    'doctype-style': 'off',
+    'void-style': 'off',
+    'long-title': 'off',
+    // A filter's checkboxes share their name, as a form submits them (kind=a&kind=b).
+    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
+  },
 } as const;
 
 /** Errors html-validate reports for a page (severity 2 only). */
