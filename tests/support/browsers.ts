@@ -52,12 +52,24 @@ interface Driver {
 // the text blocks stand once parsed (for layoutShift in Firefox). That is at
 // readyState "interactive", before deferred and module scripts run (they may
 // move things, as showing a button does), when the style sheets are in;
-// otherwise at DOMContentLoaded.
+// otherwise at DOMContentLoaded. A web font still loading then is in its block
+// period, when text is laid out but not painted, and this site's faces are
+// font-display: optional, so none swaps in later: the record waits for them
+// (a module script that moved things meanwhile would go unseen).
 const BLOCKS = 'header, nav, main, footer, h1, h2, h3, h4, p, li, blockquote, figure, pre, table';
 const INIT = `(() => {
   const h = (window.__harness = { csp: [], blocks: [] });
   document.addEventListener('securitypolicyviolation', (e) => h.csp.push(e.violatedDirective + ' ' + e.blockedURI));
   const record = () => {
+    if (h.blocks.length || h.waiting) return;
+    if (document.fonts.status === 'loading') {
+      h.waiting = true;
+      document.fonts.ready.then(() => { h.waiting = false; take(); });
+      return;
+    }
+    take();
+  };
+  const take = () => {
     if (h.blocks.length) return;
     for (const el of document.querySelectorAll(${JSON.stringify(BLOCKS)})) {
       const r = el.getBoundingClientRect();
