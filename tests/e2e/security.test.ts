@@ -44,7 +44,8 @@ eachBrowser((browsers) => {
         await page.click('a[data-footnote-ref]');
         await page.click('.theme-toggle');
         await page.fill('#site-search', 'Kiev');
-        await page.waitForSelector('#header-results [role=option]');
+        // The first query loads the engine: allow for a loaded machine.
+        await page.waitForSelector('#header-results [role=option]', 30_000);
         // The next page starts a new record: check this one's first.
         expect(await page.cspViolations()).toEqual([]);
         await page.press('ArrowDown');
