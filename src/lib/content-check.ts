@@ -214,7 +214,7 @@ function checkGlossary(root: string, files: string[], errors: ContentError[]): {
     } catch (err) {
       errors.push(asContentError(err, file));
       // A stand-in, so notes pointing at this entry do not also fail as unknown labels.
-      if (SLUG.test(base)) glossary.set(base, { id: base, file, name: base, kind: 'concept', aliases: [], summary: '', dates: [], later: [], related: [] });
+      if (SLUG.test(base)) glossary.set(base, { id: base, file, name: base, kind: 'concept', aliases: [], summary: '', dates: [], later: [], related: [], sources: [] });
       continue;
     }
     glossary.set(entity.id, entity);

@@ -41,7 +41,34 @@ export const laterFact = z.object({
   text: z.string().min(1),
 });
 
-export const entityData = z.object({
+/** A day written YYYY-MM-DD, not after today: when a source was read. */
+const pastDay = partialDate.refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && s <= new Date().toISOString().slice(0, 10), {
+  message: 'must be the day the source was read, written YYYY-MM-DD, not in the future',
+});
+
+/** One source read for an entry: what it is, where, when it was read, and the passage that supports the fact. */
+export const sourceData = z
+  .object({
+    title: z.string().min(1),
+    publisher: z.string().min(1),
+    /** The page's own date, or the year it states; absent when it gives none. */
+    date: partialDate.optional(),
+    url: z.string().url().refine((u) => u.startsWith('https://'), { message: 'must be an https:// address' }),
+    retrieved: pastDay,
+    quote: z.string().min(1).max(300, 'must be a short passage: one or two sentences, under 300 characters'),
+    supports: z.string().min(1),
+  })
+  .strict();
+export type SourceData = z.infer<typeof sourceData>;
+
+/**
+ * Kinds whose entries may still lack sources: the fact pass is split between
+ * two branches, and each kind is removed here once its entries are sourced.
+ * Empty means every entry needs at least one source.
+ */
+export const KINDS_AWAITING_SOURCES: readonly EntityKind[] = ['person', 'organization', 'treaty', 'event', 'place', 'concept'];
+
+export const entityFields = z.object({
   name: z.string().min(1),
   kind: z.enum(ENTITY_KINDS),
   /** Every spelling the texts use plus common alternatives; used for mentions and search. */
@@ -54,8 +81,23 @@ export const entityData = z.object({
   wikidata: z.string().regex(/^Q\d+$/).optional(),
   related: z.array(slugId).default([]),
   coordinates: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+  /** What the entry's facts rest on: sources the editor has read. */
+  sources: z.array(sourceData).default([]),
+  /** Facts kept in the entry that no readable source supports, said plainly. */
+  unsourced: z.array(z.string().min(1)).optional(),
 });
-export type EntityData = z.infer<typeof entityData>;
+
+/** The rule every entry obeys: at least one source (see KINDS_AWAITING_SOURCES). */
+export function requireSources<T extends z.ZodTypeAny>(schema: T) {
+  return schema.superRefine((d: { kind: EntityKind; sources: unknown[] }, ctx) => {
+    if (d.sources.length === 0 && !KINDS_AWAITING_SOURCES.includes(d.kind)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['sources'], message: 'the entry has no sources: every entry needs at least one source' });
+    }
+  });
+}
+
+export const entityData = requireSources(entityFields);
+export type EntityData = z.infer<typeof entityFields>;
 
 const certainty = z.enum(['verified', 'probable', 'inferred', 'unknown']);
 
