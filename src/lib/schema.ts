@@ -66,7 +66,7 @@ export type SourceData = z.infer<typeof sourceData>;
  * two branches, and each kind is removed here once its entries are sourced.
  * Empty means every entry needs at least one source.
  */
-export const KINDS_AWAITING_SOURCES: readonly EntityKind[] = ['person', 'organization', 'treaty', 'event', 'place', 'concept'];
+export const KINDS_AWAITING_SOURCES: readonly EntityKind[] = ['treaty', 'event', 'place', 'concept'];
 
 export const entityFields = z.object({
   name: z.string().min(1),
