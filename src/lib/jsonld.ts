@@ -61,8 +61,9 @@ export interface ArticleInput {
   title: string;
   summary: string;
   series: number;
-  /** The earliest day the text can have been written: inferred, as the page says. */
-  datePublished: string;
+  /** When the text was written, as far as known: schema.org has no way to mark
+   *  a date as inferred, so only a verified date is published. */
+  dating: { earliest: string; certainty: 'verified' | 'probable' | 'inferred' | 'unknown' };
   words: number;
   mentions: readonly string[];
 }
@@ -78,7 +79,7 @@ export function articleJsonLd(a: ArticleInput): Node {
     url,
     mainEntityOfPage: url,
     inLanguage: 'en',
-    datePublished: a.datePublished,
+    ...(a.dating.certainty === 'verified' ? { datePublished: a.dating.earliest } : {}),
     wordCount: a.words,
     position: a.series,
     isPartOf: { '@id': websiteId() },
