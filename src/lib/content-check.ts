@@ -31,6 +31,7 @@ import { ContentError, projectPath } from './content-error.ts';
 import { authorText, compareWithSeed, EDITORIAL_COMPONENTS } from './fidelity.ts';
 import { loadGlossary, parseEntry, type Entity, type Glossary } from './glossary-source.ts';
 import { articleData, entityData } from './schema.ts';
+import { checkCorrections } from './corrections.ts';
 
 export interface CheckOptions {
   /** Where the seeds are; default `EDITION_SEEDS_DIR`, else `<root>/content/sources`. */
@@ -126,6 +127,8 @@ export function checkSources(root: string, options: CheckOptions = {}): Sources 
     }
     articles.push({ abs, file, body: fm.blank + source.slice(fm.length), seed: readSeed(root, seedsDir, fm.data.seed) });
   }
+  const slugs = new Set(articleFiles.map((f) => path.basename(f, '.mdx')));
+  errors.push(...checkCorrections(root, new Set(glossary.keys()), slugs));
   return { errors, warnings, counts: { glossary: glossaryFiles.length, articles: articleFiles.length }, glossary, matcher, articles };
 }
 

@@ -2,6 +2,7 @@
 // the texts' author and publisher are inferred, so they are left out.
 import { absoluteUrl } from './meta.ts';
 import { SITE } from './site.ts';
+import { WIKIDATA_URL } from './sources.ts';
 import { articlePath, entryPath } from './urls.ts';
 
 type Node = Record<string, unknown>;
@@ -46,7 +47,7 @@ export function entityJsonLd(e: EntityInput): Node {
     mainEntityOfPage: url,
   };
   if (e.aliases?.length) node.alternateName = [...e.aliases];
-  if (e.wikidata) node.sameAs = `https://www.wikidata.org/wiki/${e.wikidata}`;
+  if (e.wikidata) node.sameAs = `${WIKIDATA_URL}${e.wikidata}`;
   if (type === 'Place' && e.coordinates) {
     node.geo = { '@type': 'GeoCoordinates', latitude: e.coordinates.lat, longitude: e.coordinates.lon };
   }

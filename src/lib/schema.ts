@@ -88,15 +88,28 @@ export const entityFields = z.object({
 });
 
 /** The rule every entry obeys: at least one source (see KINDS_AWAITING_SOURCES). */
-export function requireSources<T extends z.ZodTypeAny>(schema: T) {
-  return schema.superRefine((d: { kind: EntityKind; sources: unknown[] }, ctx) => {
-    if (d.sources.length === 0 && !KINDS_AWAITING_SOURCES.includes(d.kind)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['sources'], message: 'the entry has no sources: every entry needs at least one source' });
-    }
-  });
+export function atLeastOneSource(d: { kind: EntityKind; sources: unknown[] }, ctx: z.RefinementCtx) {
+  if (d.sources.length === 0 && !KINDS_AWAITING_SOURCES.includes(d.kind)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['sources'], message: 'the entry has no sources: every entry needs at least one source' });
+  }
 }
 
-export const entityData = requireSources(entityFields);
+export const entityData = entityFields.superRefine(atLeastOneSource);
+
+/** One correction made to a published edition, shown on the corrections page. */
+export const correctionData = z
+  .object({
+    date: partialDate,
+    /** The edition version that carries the correction. */
+    version: z.string().regex(/^\d+\.\d+$/, 'must be a version like "1.1"'),
+    /** What was corrected: a glossary id (“glossary/…”), an article (“articles/…”) or a page (“about”, “home”). */
+    where: z.string().regex(/^(glossary\/[a-z0-9-]+|articles\/[a-z0-9-]+|about|home|site)$/, 'must be glossary/<id>, articles/<slug>, about, home or site'),
+    what: z.string().min(1),
+    why: z.string().min(1),
+  })
+  .strict();
+export const correctionList = z.array(correctionData).min(1);
+export type Correction = z.infer<typeof correctionData>;
 export type EntityData = z.infer<typeof entityFields>;
 
 const certainty = z.enum(['verified', 'probable', 'inferred', 'unknown']);
