@@ -51,7 +51,7 @@ describe('later facts', () => {
 describe('corrections', () => {
   const list = loadCorrections();
 
-  it('names only entries and articles that exist', () => {
+  it('names only entries and articles that exist', { timeout: 30_000 }, () => {
     const slugs = new Set(readArticles().map((a) => a.slug));
     expect(checkCorrections(process.cwd(), new Set(glossary.map((e) => e.id)), slugs).map(String)).toEqual([]);
   });
