@@ -247,7 +247,7 @@ describe('page script', () => {
   const code = fs.readFileSync(path.join(DIST, '_astro', main), 'utf8');
 
   it('loads previews and search as plain lazy imports, without Vite’s preload helper', () => {
-    const lazy = [...code.matchAll(/import\("\.\/([^"]+)"\)/g)].map((m) => m[1]);
+    const lazy = [...code.matchAll(/import\((["`])\.\/([^"`]+)\1\)/g)].map((m) => m[2]);
     expect(lazy.some((f) => f.startsWith('popover.'))).toBe(true);
     expect(lazy.some((f) => f.startsWith('search.'))).toBe(true);
     for (const f of lazy) expect(scripts, f).toContain(f);

@@ -143,7 +143,7 @@ const CASES: Case[] = [
     name: 'an entity with no summary',
     mistake: (c) => {
       c.edit(KYIV, /^summary: >-\n(?: {2}.*\n)+/m, '');
-      return { file: KYIV, line: 2, message: /“summary”: Required/ };
+      return { file: KYIV, line: 2, message: /the field “summary” is missing/ };
     },
   },
   {
