@@ -2,14 +2,18 @@
 // set up: folders, glossary and frontmatter, before anything is built; then
 // MDX is added with the checked glossary, and each article's text is checked
 // as MDX parses it (src/plugins/remark-content-check.ts), so no article is
-// parsed twice. A mistake stops the build with the check's own
-// `file:line: problem` and `Fix:` lines, and no stack trace.
+// parsed twice. When the build fails, the whole check runs on its own, so that
+// every mistake in content/ (a bad label, malformed MDX…) is reported the same
+// way, `file:line: problem` and a `Fix:` line, with no stack trace; a failure
+// it does not explain is Astro's own, and Astro reports it.
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import mdx from '@astrojs/mdx';
 import { unified, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { summaryLine } from '../lib/check-report.mjs';
-import { checkSources, defaultSeedsDir, formatResult } from '../lib/content-check.ts';
+import { checkContent, checkSources, defaultSeedsDir, formatResult } from '../lib/content-check.ts';
 import { loadGlossary } from '../lib/glossary-source.ts';
 import { storeParagraphs } from '../lib/paragraph-store.ts';
 import { buildTextFace } from '../lib/text-face.ts';
@@ -42,7 +46,7 @@ export function contentCheck({ plain = false, stopped }: { plain?: boolean; stop
     hooks: {
       'astro:config:setup': async ({ command, config, updateConfig }) => {
         if (command === 'preview') return;
-        const root = fileURLToPath(config.root);
+        const root = path.resolve(fileURLToPath(config.root));
         let glossary;
         if (plain) {
           glossary = loadGlossary('content/glossary');
@@ -65,15 +69,13 @@ export function contentCheck({ plain = false, stopped }: { plain?: boolean; stop
             seedsDir: defaultSeedsDir(root),
             glossary,
             warn: (message: string) => void warnings.push(message),
-            // In a build, the first article with a mistake ends it, with the check's own words;
-            // `astro dev` shows the error on the page and keeps serving.
-            fail: command === 'build' ? (messages: string) => stop(messages, 'The content has mistakes, listed above with file, line and fix.') : undefined,
           },
         ];
         // unified's plugin lists, in the narrower type Astro names them with.
         const pipelinePlugins = { remarkPlugins: [check, ...pipeline.remarkPlugins], rehypePlugins: pipeline.rehypePlugins };
         updateConfig({
           markdown: { processor: unified(markdownOptions) },
+          vite: { plugins: command === 'build' && !plain ? [explainFailure(root, stop)] : [] },
           integrations: [
             // `optimize` compiles static HTML to strings rather than one JSX call per
             // element: article modules shrink several times over, and with them build time and memory.
@@ -93,3 +95,17 @@ export function contentCheck({ plain = false, stopped }: { plain?: boolean; stop
 }
 
 
+
+/** A Vite plugin: when the build fails, the whole content check says whether the content is why. */
+function explainFailure(root: string, stop: (report: string, why: string) => never): Plugin {
+  let checked = false;
+  return {
+    name: 'edition:explain-failure',
+    async buildEnd(error) {
+      if (!error || checked) return;
+      checked = true;
+      const result = await checkContent(root);
+      if (result.errors.length) stop(formatResult(result), 'The content has mistakes, listed above with file, line and fix.');
+    },
+  };
+}

@@ -27,6 +27,7 @@ export function stagedOutput(explain: (code: number) => string): { stage: AstroI
         const root = fileURLToPath(config.root);
         dist = fileURLToPath(config.outDir);
         staging = path.join(root, '.build', `dist-${process.pid}`);
+        fs.mkdirSync(path.dirname(staging), { recursive: true });
         removeStale(path.dirname(staging));
         fs.rmSync(staging, { recursive: true, force: true });
         // The articles' paragraph data live beside the staging folder, for this build only.

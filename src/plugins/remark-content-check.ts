@@ -2,8 +2,8 @@
 // the site build on the tree MDX has just parsed, before the annotation
 // plugins change it: the build parses each article once, not once for the
 // check and again for the page. Errors stop the build with the check's own
-// `file:line: problem` + `Fix:` lines (handed to `fail` when given);
-// warnings go to `warn`, or to the console without one.
+// `file:line: problem` + `Fix:` lines; warnings go to `warn`, or to the
+// console without one.
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -20,11 +20,9 @@ export interface ContentCheckOptions {
   glossary: Glossary;
   /** Where warnings go (src/integrations/content-check.ts collects them for its summary). */
   warn?: (message: string) => void;
-  /** Where errors go, as `✗ file:line: problem` blocks; without it, they are thrown. */
-  fail?: (messages: string) => void;
 }
 
-export function remarkContentCheck({ root, seedsDir, glossary, warn = (m) => console.warn(`⚠ ${m}`), fail }: ContentCheckOptions) {
+export function remarkContentCheck({ root, seedsDir, glossary, warn = (m) => console.warn(`⚠ ${m}`) }: ContentCheckOptions) {
   const matcher = glossaryMatcher(glossary);
   return (tree: Root, file: VFile) => {
     const abs = path.resolve(file.path);
@@ -39,9 +37,6 @@ export function remarkContentCheck({ root, seedsDir, glossary, warn = (m) => con
       matcher,
     });
     for (const w of warnings) warn(w.message);
-    if (!errors.length) return;
-    const messages = errors.map((e) => `✗ ${e.message}`).join('\n');
-    if (fail) fail(messages);
-    throw new Error(messages);
+    if (errors.length) throw new Error(errors.map((e) => `✗ ${e.message}`).join('\n'));
   };
 }
