@@ -3,25 +3,8 @@ import type { Feature } from 'geojson';
 import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../src/lib/glossary-source.ts';
-import {
-  boxesOverlap,
-  compassWord,
-  coordinatesText,
-  countryAt,
-  countryOf,
-  DOT_SPACING,
-  douglasPeucker,
-  EUROPE,
-  loadAtlas,
-  offFrameText,
-  locator,
-  placeLabels,
-  placesMap,
-  RelativePath,
-  spreadPoints,
-  textWidth,
-  type Place,
-} from '../../src/lib/geo.ts';
+import { coordinatesText, countryAt, countryOf, douglasPeucker, loadAtlas, locator, RelativePath, type Place } from '../../src/lib/geo.ts';
+import { boxesOverlap, compassWord, DOT_SPACING, EUROPE, offFrameText, placeLabels, placesMap, spreadPoints, textWidth } from '../../src/lib/places-map.ts';
 
 const places: Place[] = [...loadGlossary('content/glossary').values()]
   .filter((e) => e.kind === 'place')
