@@ -4,7 +4,7 @@ import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../src/lib/glossary-source.ts';
 import { coordinatesText, countryAt, countryOf, douglasPeucker, loadAtlas, locator, RelativePath, type Place } from '../../src/lib/geo.ts';
-import { boxesOverlap, compassWord, DOT_SPACING, EUROPE, offFrameText, placeLabels, placesMap, spreadPoints, textWidth } from '../../src/lib/places-map.ts';
+import { boxesOverlap, compassWord, EUROPE, offFrameText, placeLabels, placesMap, spreadPoints } from '../../src/lib/places-map.ts';
 
 const places: Place[] = [...loadGlossary('content/glossary').values()]
   .filter((e) => e.kind === 'place')
