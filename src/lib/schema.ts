@@ -38,6 +38,17 @@ export const keyDate = z.strictObject({
   label: z.string().min(1),
 });
 
+/** A source read for an entry: the passage quoted is what supports the fact. */
+const source = z.strictObject({
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  date: partialDate,
+  url: z.url().startsWith('https://'),
+  retrieved: partialDate,
+  quote: z.string().min(1).max(300),
+  supports: z.string().min(1),
+});
+
 export const laterFact = z.strictObject({
   date: partialDate,
   text: z.string().min(1),
@@ -56,6 +67,9 @@ export const entityData = z.strictObject({
   wikidata: z.string().regex(/^Q\d+$/).optional(),
   related: z.array(slugId).default([]),
   coordinates: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+  sources: z.array(source).min(1).optional(),
+  /** Facts kept in the entry that no readable source supports. */
+  unsourced: z.array(z.string().min(1)).optional(),
 });
 export type EntityData = z.infer<typeof entityData>;
 
