@@ -1,5 +1,7 @@
 // Zod schemas shared by the Astro content collections (src/content.config.ts)
-// and by the build-time plugins that read the glossary outside Astro.
+// and by the build-time plugins that read the glossary outside Astro. Every
+// object is strict: a field the site does not know (a misspelt “aliasses:”)
+// is an error, where zod would otherwise drop it silently.
 import { z } from 'astro/zod';
 
 export const ENTITY_KINDS = ['person', 'organization', 'treaty', 'event', 'place', 'concept'] as const;
@@ -29,16 +31,11 @@ export function isValidPartialDate(s: string): boolean {
 
 const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "minsk-agreements"');
 
-export const keyDate = z.object({
+export const keyDate = z.strictObject({
   date: partialDate,
   /** Optional end of a span (terms of office, wars). */
   end: partialDate.optional(),
   label: z.string().min(1),
-});
-
-export const laterFact = z.object({
-  date: partialDate,
-  text: z.string().min(1),
 });
 
 /** A day written YYYY-MM-DD, not after today: when a source was read. */
@@ -46,29 +43,25 @@ const pastDay = partialDate.refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && s <= 
   message: 'must be the day the source was read, written YYYY-MM-DD, not in the future',
 });
 
-/** One source read for an entry: what it is, where, when it was read, and the passage that supports the fact. */
-export const sourceData = z
-  .object({
-    title: z.string().min(1),
-    publisher: z.string().min(1),
-    /** The page's own date, or the year it states; absent when it gives none. */
-    date: partialDate.optional(),
-    url: z.string().url().refine((u) => u.startsWith('https://'), { message: 'must be an https:// address' }),
-    retrieved: pastDay,
-    quote: z.string().min(1).max(300, 'must be a short passage: one or two sentences, under 300 characters'),
-    supports: z.string().min(1),
-  })
-  .strict();
+/** A source read for an entry: the passage quoted is what supports the fact. */
+export const sourceData = z.strictObject({
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  /** The page's own date, or the year it states; absent when it gives none. */
+  date: partialDate.optional(),
+  url: z.url().refine((u) => u.startsWith('https://'), { message: 'must be an https:// address' }),
+  retrieved: pastDay,
+  quote: z.string().min(1).max(300, 'must be a short passage: one or two sentences, under 300 characters'),
+  supports: z.string().min(1),
+});
 export type SourceData = z.infer<typeof sourceData>;
 
-/**
- * Kinds whose entries may still lack sources: the fact pass is split between
- * two branches, and each kind is removed here once its entries are sourced.
- * Empty means every entry needs at least one source.
- */
-export const KINDS_AWAITING_SOURCES: readonly EntityKind[] = ['treaty', 'event', 'place', 'concept'];
+export const laterFact = z.strictObject({
+  date: partialDate,
+  text: z.string().min(1),
+});
 
-export const entityFields = z.object({
+export const entityData = z.strictObject({
   name: z.string().min(1),
   kind: z.enum(ENTITY_KINDS),
   /** Every spelling the texts use plus common alternatives; used for mentions and search. */
@@ -80,41 +73,30 @@ export const entityFields = z.object({
   later: z.array(laterFact).default([]),
   wikidata: z.string().regex(/^Q\d+$/).optional(),
   related: z.array(slugId).default([]),
-  coordinates: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
-  /** What the entry's facts rest on: sources the editor has read. */
-  sources: z.array(sourceData).default([]),
+  coordinates: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+  /** What the entry's facts rest on: at least one source the editor has read. */
+  sources: z.array(sourceData).min(1, 'the entry has no sources: every entry needs at least one source'),
   /** Facts kept in the entry that no readable source supports, said plainly. */
   unsourced: z.array(z.string().min(1)).optional(),
 });
-
-/** The rule every entry obeys: at least one source (see KINDS_AWAITING_SOURCES). */
-export function atLeastOneSource(d: { kind: EntityKind; sources: unknown[] }, ctx: z.RefinementCtx) {
-  if (d.sources.length === 0 && !KINDS_AWAITING_SOURCES.includes(d.kind)) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['sources'], message: 'the entry has no sources: every entry needs at least one source' });
-  }
-}
-
-export const entityData = entityFields.superRefine(atLeastOneSource);
+export type EntityData = z.infer<typeof entityData>;
 
 /** One correction made to a published edition, shown on the corrections page. */
-export const correctionData = z
-  .object({
-    date: partialDate,
-    /** The edition version that carries the correction. */
-    version: z.string().regex(/^\d+\.\d+$/, 'must be a version like "1.1"'),
-    /** What was corrected: a glossary id (“glossary/…”), an article (“articles/…”) or a page (“about”, “home”). */
-    where: z.string().regex(/^(glossary\/[a-z0-9-]+|articles\/[a-z0-9-]+|about|home|site)$/, 'must be glossary/<id>, articles/<slug>, about, home or site'),
-    what: z.string().min(1),
-    why: z.string().min(1),
-  })
-  .strict();
+export const correctionData = z.strictObject({
+  date: partialDate,
+  /** The edition version that carries the correction. */
+  version: z.string().regex(/^\d+\.\d+$/, 'must be a version like "1.1"'),
+  /** What was corrected: a glossary entry, an article, or a page. */
+  where: z.string().regex(/^(glossary\/[a-z0-9-]+|articles\/[a-z0-9-]+|about|home|site)$/, 'must be glossary/<id>, articles/<slug>, about, home or site'),
+  what: z.string().min(1),
+  why: z.string().min(1),
+});
 export const correctionList = z.array(correctionData).min(1);
 export type Correction = z.infer<typeof correctionData>;
-export type EntityData = z.infer<typeof entityFields>;
 
 const certainty = z.enum(['verified', 'probable', 'inferred', 'unknown']);
 
-export const articleData = z.object({
+export const articleData = z.strictObject({
   title: z.string().min(1),
   /** "republished": the headline found on republished copies; "editorial": ours. */
   titleSource: z.enum(['republished', 'editorial']),
@@ -123,19 +105,19 @@ export const articleData = z.object({
   series: z.number().int().positive(),
   /** The seed file in content/sources this text reproduces. */
   seed: z.string().regex(/^[\w.-]+\.txt$/),
-  dating: z.object({
+  dating: z.strictObject({
     /** Earliest plausible publication day; what the site shows as the date. */
     earliest: partialDate,
     latest: partialDate,
     certainty,
     evidence: z
-      .array(z.object({ quote: z.string().min(1), inference: z.string().min(1) }))
+      .array(z.strictObject({ quote: z.string().min(1), inference: z.string().min(1) }))
       .min(1),
   }),
-  provenance: z.object({
-    author: z.object({ name: z.string().optional(), certainty, note: z.string() }),
-    publication: z.object({ name: z.string().optional(), certainty, note: z.string() }),
-    headline: z.object({ certainty, note: z.string() }),
+  provenance: z.strictObject({
+    author: z.strictObject({ name: z.string().optional(), certainty, note: z.string() }),
+    publication: z.strictObject({ name: z.string().optional(), certainty, note: z.string() }),
+    headline: z.strictObject({ certainty, note: z.string() }),
   }),
 });
 export type ArticleData = z.infer<typeof articleData>;

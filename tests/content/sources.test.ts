@@ -3,25 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { checkCorrections, loadCorrections } from '../../src/lib/corrections.ts';
 import { loadGlossary } from '../../src/lib/glossary-source.ts';
-import { isValidPartialDate, KINDS_AWAITING_SOURCES } from '../../src/lib/schema.ts';
+import { isValidPartialDate } from '../../src/lib/schema.ts';
 import { EDITION } from '../../src/lib/site.ts';
 import { readArticles } from '../support/articles.ts';
 
 const glossary = [...loadGlossary('content/glossary').values()];
-const unsourced = glossary.filter((e) => e.sources.length === 0);
 
 describe('sources', () => {
-  it('gives every entry at least one source, but those of kinds still awaiting their pass', () => {
-    const missing = unsourced.filter((e) => !KINDS_AWAITING_SOURCES.includes(e.kind)).map((e) => e.file);
+  it('gives every entry at least one source', () => {
+    const missing = glossary.filter((e) => e.sources.length === 0).map((e) => e.file);
     expect(missing, `entries without sources: ${missing.join(', ')}`).toEqual([]);
-  });
-
-  // Once a kind's entries all have sources, it must leave the list, so that the
-  // schema (and the build) requires them from then on; empty, every entry must have one.
-  it('lists as awaiting sources only kinds that still have an entry without one', () => {
-    const waiting = new Set(unsourced.map((e) => e.kind));
-    const done = KINDS_AWAITING_SOURCES.filter((k) => !waiting.has(k));
-    expect(done, `remove ${done.join(', ')} from KINDS_AWAITING_SOURCES in src/lib/schema.ts; still without sources: ${unsourced.map((e) => e.id).join(', ')}`).toEqual([]);
   });
 
   it('quotes each source briefly, from an https page, read on a real past day', () => {
