@@ -28,7 +28,7 @@ const markdownOptions = {
 };
 
 /**
- * @param plain `EDITION_PLAIN=1` (tests/bench/scale.ts only): plain Astro MDX,
+ * @param plain `EDITION_PLAIN=1` (scripts/bench/scale.ts only): plain Astro MDX,
  * no check and no annotations, to measure what they cost.
  */
 export function contentCheck({ plain = false, stopped }: { plain?: boolean; stopped: () => void }): AstroIntegration {
