@@ -165,4 +165,38 @@ export const CASES: Case[] = [
       return { file: 'content/glossary/places/', message: /a folder inside content\/glossary\/ is not read/ };
     },
   },
+  {
+    name: 'two articles with the same series number',
+    mistake: (c) => {
+      c.write('content/articles/second.mdx', c.read(ARTICLE));
+      return { file: 'content/articles/second.mdx', line: lineOf(c.read(ARTICLE), 'series:'), message: /series number \d+ is also used by content\/articles\/minsk-last-chance\.mdx/ };
+    },
+  },
+  {
+    name: 'an article without its --- lines',
+    mistake: (c) => {
+      c.edit(ARTICLE, /^---\n/, '');
+      return { file: ARTICLE, line: 1, message: /no YAML frontmatter/ };
+    },
+  },
+  {
+    name: 'invalid YAML: a key written twice',
+    mistake: (c) => at(c, ARTICLE, /^(series: .*)$/m, '$1\nseries: 9', /invalid YAML/, 'series: 9'),
+  },
+  {
+    name: 'a component articles cannot use',
+    mistake: (c) => at(c, ARTICLE, 'on a grim note', 'on a <Note>grim</Note> note', /<Note> is not a component articles can use/, '<Note>'),
+  },
+  {
+    name: 'a brace that MDX reads as code',
+    mistake: (c) => at(c, ARTICLE, 'on a grim note', 'on a {grim} note', /“\{grim\}” is read as code by MDX/, '{grim}'),
+  },
+  {
+    name: 'a paragraph that MDX reads as an import',
+    mistake: (c) => at(c, ARTICLE, /\n\nBut there were also signs/, '\n\nimport x from "y"\n\nBut there were also signs', /is read as a JavaScript import\/export/, 'import x'),
+  },
+  {
+    name: 'an image that does not exist',
+    mistake: (c) => at(c, ARTICLE, /\n\nBut there were also signs/, '\n\n![A map](../images/none.png)\n\nBut there were also signs', /the image “\.\.\/images\/none\.png” does not exist/, '![A map]'),
+  },
 ];
