@@ -197,6 +197,6 @@ export const CASES: Case[] = [
   },
   {
     name: 'an image that does not exist',
-    mistake: (c) => at(c, ARTICLE, /\n\nBut there were also signs/, '\n\n![A map](../images/none.png)\n\nBut there were also signs', /the image “\.\.\/images\/none\.png” does not exist/, '![A map]'),
+    mistake: (c) => at(c, ARTICLE, /\n\nBut there were also signs/, '\n\n![A map](images/none.png)\n\nBut there were also signs', /the image “images\/none\.png” does not exist/, '![A map]'),
   },
 ];

@@ -5,6 +5,7 @@
 // hostile text in a glossary entry, and one first mention left without its
 // note (a warning, which must not stop the build). Built once by
 // global-setup.ts; the tests find it through `inject('variant')`.
+import path from 'node:path';
 import { ARTICLE, KYIV, lineOf } from '../support/content-mistakes.ts';
 import { writeEdition } from '../support/edition.ts';
 import type { ProjectCopy } from '../support/project-copy.ts';
@@ -13,7 +14,7 @@ export const BASE = '/edition/';
 export const ARTICLES = 12;
 export const IMAGE = 'test-rectangle';
 /** The image as the article links it: relative to the MDX file, as authors write it. */
-export const IMAGE_SRC = `../images/${IMAGE}.svg`;
+export const IMAGE_SRC = path.posix.relative('content/articles', `content/images/${IMAGE}.svg`);
 
 export const HOSTILE = '</script><script>alert(1)</script> "quotes" <b>bold</b>';
 export const TOKEN = 'Zanzibarquux';
