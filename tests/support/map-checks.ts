@@ -1,5 +1,6 @@
-// What a map of places must never have, for the map tests on fixtures and on the content.
-import { boxesOverlap, DOT_SPACING, placesMap, textWidth } from '../../src/lib/geo.ts';
+// What a map of places must never have: a dot over another, a label cut by
+// the frame or over another label. For the map tests on fixtures and on the content.
+import { boxesOverlap, DOT_SPACING, textWidth, type placesMap } from '../../src/lib/places-map.ts';
 
 type PlacesMap = ReturnType<typeof placesMap>;
 
@@ -11,7 +12,7 @@ export function dotsTooClose(map: PlacesMap): string[] {
   return near;
 }
 
-/** Labels outside the map or over another label. */
+/** Labels not whole inside the map, or over another label. */
 export function labelProblems(map: PlacesMap): string[] {
   const boxes = map.markers.map((m) => {
     const w = textWidth(m.name, 13);
@@ -20,7 +21,7 @@ export function labelProblems(map: PlacesMap): string[] {
   });
   const problems: string[] = [];
   for (const b of boxes) {
-    if (b.x0 < 0 || b.x1 > map.width) problems.push(`${b.id}: outside the map`);
+    if (b.x0 < 0 || b.x1 > map.width || b.y0 < 0 || b.y1 > map.height) problems.push(`${b.id}: not whole inside the map`);
     for (const o of boxes) if (o.id > b.id && boxesOverlap(b, o)) problems.push(`${b.id} / ${o.id}`);
   }
   return problems;
