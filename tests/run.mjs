@@ -31,7 +31,7 @@ async function lane(name, steps) {
 }
 
 const codes = await Promise.all([
-  lane('check, build, and the suites over dist/', [[bin('astro'), ['check', '--minimumSeverity', 'error']], [process.execPath, ['src/cli/build.mjs']], vitest('build', 'e2e')]),
+  lane('check, build, and the suites over dist/', [[bin('astro'), ['check', '--minimumSeverity', 'error']], [bin('astro'), ['build']], vitest('build', 'e2e')]),
   lane('the suites with no dist/', [vitest('unit', 'robustness', 'variant')]),
 ]);
 process.exit(codes.find((c) => c !== 0) ?? 0);
