@@ -92,7 +92,7 @@ export const CASES: Case[] = [
   },
   {
     name: 'an invalid frontmatter field: an entry’s kind',
-    mistake: (c) => at(c, KYIV, 'kind: place', 'kind: city', /“kind”: Invalid enum value/),
+    mistake: (c) => at(c, KYIV, 'kind: place', 'kind: city', /“kind”: Invalid option: expected one of/),
   },
   {
     name: 'an invalid structured date: a day that does not exist',
@@ -147,7 +147,7 @@ export const CASES: Case[] = [
     name: 'an entity with no summary',
     mistake: (c) => {
       c.edit(KYIV, /^summary: >-\n(?: {2}.*\n)+/m, '');
-      return { file: KYIV, line: 2, message: /“summary”: Required/ };
+      return { file: KYIV, line: 2, message: /the field “summary” is missing/ };
     },
   },
   {
@@ -198,5 +198,13 @@ export const CASES: Case[] = [
   {
     name: 'an image that does not exist',
     mistake: (c) => at(c, ARTICLE, /\n\nBut there were also signs/, '\n\n![A map](images/none.png)\n\nBut there were also signs', /the image “images\/none\.png” does not exist/, '![A map]'),
+  },
+  {
+    name: 'a note marker in an entry’s text, where it would be shown as it is',
+    mistake: (c) => at(c, KYIV, /^Kyiv is /m, 'Kyiv[^ukraine] is ', /the note marker “\[\^ukraine\]” would be shown as it is/, 'Kyiv[^ukraine]'),
+  },
+  {
+    name: 'a misspelt field in an article, which the site would silently ignore',
+    mistake: (c) => at(c, ARTICLE, /^seed: /m, 'seeed: "x"\nseed: ', /unknown field “seeed”[\s\S]*did you mean “seed”/, 'seeed:'),
   },
 ];
