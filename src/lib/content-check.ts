@@ -27,7 +27,7 @@ import { unannotatedFirstMentions } from './annotations.ts';
 import { summaryLine } from './check-report.mjs';
 import { ContentError, projectPath } from './content-error.ts';
 import { authorText, compareWithSeed, EDITORIAL_COMPONENTS } from './fidelity.ts';
-import { loadGlossary, parseEntry, type Entity, type Glossary } from './glossary-source.ts';
+import { loadGlossary, readEntry, type Entity, type Glossary } from './glossary-source.ts';
 import { articleData } from './schema.ts';
 import { checkCorrections } from './corrections.ts';
 import { issueMessage, unknownFields } from './schema-errors.ts';
@@ -213,7 +213,9 @@ function checkGlossary(root: string, files: string[], errors: ContentError[]): {
     }
     let entity: Entity;
     try {
-      entity = parseEntry(file, source);
+      const read = readEntry(file, source);
+      entity = read.entity;
+      errors.push(...read.aliasErrors);
     } catch (err) {
       errors.push(asContentError(err, file));
       // A stand-in, so notes pointing at this entry do not also fail as unknown labels.

@@ -343,6 +343,19 @@ describe('metadata for the wider web', () => {
     for (const p of pages) expect(JSON.stringify(jsonld(p)), p).not.toMatch(/"(author|creator|publisher)"/);
   });
 
+  // What Lighthouse's SEO audits read from the markup, on every page (Lighthouse itself runs on a few page types).
+  it('gives every page a language, a title, a meta description, a mobile viewport, and no robots block', () => {
+    for (const p of allPages()) {
+      const tree = page(p);
+      expect(select('html', tree)?.properties.lang, p).toBeTruthy();
+      const head = select('head', tree)!;
+      expect(toString(select('title', head) ?? { type: 'root', children: [] }).trim(), p).not.toBe('');
+      expect(String(select('meta[name="description"]', head)?.properties.content ?? '').length, p).toBeGreaterThan(20);
+      expect(String(select('meta[name="viewport"]', head)?.properties.content ?? ''), p).toMatch(/width=device-width/);
+      expect(String(select('meta[name="robots"]', head)?.properties.content ?? ''), p).not.toMatch(/noindex|nofollow/);
+    }
+  });
+
   it('gives every page a canonical address and Open Graph tags from the one site setting', () => {
     for (const p of pages.filter((x) => x !== '404.html')) {
       const head = select('head', page(p))!;

@@ -102,4 +102,34 @@ describe('loadGlossary', () => {
       expect(() => loadGlossary(unknown)).toThrow(/unknown field “sources\.0\.author”/);
     });
   });
+
+  // The uniqueness check and the matcher share one key (aliasKey): aliases that
+  // differ only in a dash or apostrophe the matcher folds are the same alias.
+  for (const [a, b] of [['Kiev‒Rus', 'Kiev-Rus'], ['Kiev‛s', "Kiev's"], ['Kiev′s', "Kiev's"]]) {
+    it(`rejects “${a}” and “${b}” on two entries: the matcher would read both as one`, () => {
+      const dir = glossaryWith({
+        'kyiv.md': entry(`${ok}\naliases: ["${a}"]`),
+        'kievan-rus.md': entry(`name: Kievan Rus\nkind: place\naliases: ["${b}"]\nsummary: The medieval state around the city.`),
+      });
+      expect(() => loadGlossary(dir)).toThrow(/alias “Kiev.(?:Rus|s)” is also claimed by/);
+    });
+  }
+
+  it('rejects an alias that is a common word, with file and line', () => {
+    const dir = glossaryWith({ 'kyiv.md': entry(`${ok}\naliases:\n  - Kiev\n  - the`) });
+    expect(() => loadGlossary(dir)).toThrow(/kyiv\.md:7: the alias “the” is a common word, not a name[^\n]*\n {2}Fix: remove it/);
+  });
+
+  it('rejects an alias too short to be a name, with file and line', () => {
+    const dir = glossaryWith({ 'kyiv.md': entry(`${ok}\naliases: [Kiev, K.]`) });
+    expect(() => loadGlossary(dir)).toThrow(/kyiv\.md:5: the alias “K\.” is too short to be a name/);
+  });
+
+  it('accepts two-letter names and acronyms that spell a common word in lower case', () => {
+    const dir = glossaryWith({
+      'xi-jinping.md': entry('name: Xi Jinping\nkind: person\naliases: [Xi]\nsummary: General secretary of the Chinese Communist Party.'),
+      'united-states.md': entry('name: United States\nkind: place\naliases: [US, IT, U.S.]\nsummary: The United States of America, a country.'),
+    });
+    expect([...loadGlossary(dir).keys()].sort()).toEqual(['united-states', 'xi-jinping']);
+  });
 });
