@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { epub } from './src/integrations/epub.ts';
 import { fileURLToPath } from 'node:url';
 import { logCheck } from './src/lib/check-report.mjs';
 import { checkSources, defaultSeedsDir, formatResult } from './src/lib/content-check.ts';
@@ -74,5 +75,7 @@ export default defineConfig({
         ? { optimize: true }
         : { optimize: true, remarkPlugins: [check, ...pipeline.remarkPlugins], rehypePlugins: [...pipeline.rehypePlugins] },
     ),
+    // The EPUB of the texts, made from the built pages (none in the bench's plain build).
+    ...(plain ? [] : [epub()]),
   ],
 });
