@@ -93,14 +93,14 @@ export function paragraphCitations(page: CitedPage): Citations {
   const cite = new Cite(citationItem(page, PARAGRAPH));
   const entry = [{ id: page.slug, locator: PARAGRAPH, label: 'paragraph' as const }];
   const notes = Object.fromEntries(
-    STYLES.map((s) => [s.id, cite.format('citation', { format: 'text', template: `edition-${s.id}`, lang: 'en-US', entry }) as string]),
+    STYLES.map((s) => [s.id, cite.format('citation', { format: 'text', style: `edition-${s.id}`, lang: 'en-US', entry, citationsPre: [], citationsPost: [] }) as string]),
   ) as Record<StyleId, string>;
   return { ...formats(cite), notes };
 }
 
 function formats(cite: Cite): Citations {
   const references = Object.fromEntries(
-    STYLES.map((s) => [s.id, (cite.format('bibliography', { format: 'text', template: `edition-${s.id}`, lang: 'en-US' }) as string).trim()]),
+    STYLES.map((s) => [s.id, (cite.format('bibliography', { format: 'text', style: `edition-${s.id}`, lang: 'en-US' }) as string).trim()]),
   ) as Record<StyleId, string>;
   return {
     references,

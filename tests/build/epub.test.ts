@@ -8,19 +8,20 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EPUB_PATH } from '../../src/lib/urls.ts';
 
-const EPUBCHECK = process.env.EPUBCHECK_PATH ?? '/usr/bin/epubcheck';
+// Debian's /usr/bin/epubcheck is the jar itself, run through binfmt where that is set up: call Java directly.
+const EPUBCHECK = process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar';
 const book = path.resolve('dist', EPUB_PATH);
 const entry = (name: string) => execFileSync('unzip', ['-p', book, name], { encoding: 'utf8' });
 
 describe('the EPUB', () => {
   it('passes epubcheck with 0 errors and 0 warnings', () => {
-    const run = spawnSync(EPUBCHECK, [book, '--json', '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    expect(run.error, `${EPUBCHECK}: install Debian's epubcheck`).toBeUndefined();
-    const report = JSON.parse(run.stdout) as { checker: { nFatal: number; nError: number; nWarning: number }; messages: { ID: string; message: string; locations: { path: string; line: number }[] }[] };
-    const lines = report.messages.map((m) => `${m.ID} ${m.message} ${m.locations.map((l) => `${l.path}:${l.line}`).join(' ')}`);
-    expect(lines).toEqual([]);
-    expect(report.checker).toMatchObject({ nFatal: 0, nError: 0, nWarning: 0 });
-  });
+    expect(fs.existsSync(EPUBCHECK), `${EPUBCHECK}: install Debian's epubcheck`).toBe(true);
+    // --failonwarnings: a warning fails the run as an error does.
+    const run = spawnSync('java', ['-jar', EPUBCHECK, '--failonwarnings', book], { encoding: 'utf8' });
+    const output = `${run.stdout}${run.stderr}`;
+    expect(output).toMatch(/Messages: 0 fatals \/ 0 errors \/ 0 warnings/);
+    expect(run.status, output).toBe(0);
+  }, 120_000);
 
   it('starts with the mimetype entry, stored', () => {
     const head = fs.readFileSync(book).subarray(0, 38 + 20);

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 const browsers = [
   { name: 'Chromium', variable: 'CHROME_PATH', path: process.env.CHROME_PATH ?? '/usr/bin/chromium', apt: 'chromium' },
   { name: 'Firefox ESR', variable: 'FIREFOX_PATH', path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', apt: 'firefox-esr' },
-  { name: 'epubcheck', variable: 'EPUBCHECK_PATH', path: process.env.EPUBCHECK_PATH ?? '/usr/bin/epubcheck', apt: 'epubcheck' },
+  { name: 'epubcheck', variable: 'EPUBCHECK_JAR', path: process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar', apt: 'epubcheck' },
 ];
 const missing = browsers.filter((b) => !fs.existsSync(b.path));
 if (!missing.length) process.exit(0);

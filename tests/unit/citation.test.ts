@@ -38,7 +38,7 @@ const handItem = {
   note: `First published as [${page.title}?], [Slate?], [c. 13 January 2022]`,
 };
 const library = (item: object, style: string) =>
-  (new Cite(item).format('bibliography', { format: 'text', template: `edition-${style}`, lang: 'en-US' }) as string).trim();
+  (new Cite(item).format('bibliography', { format: 'text', style: `edition-${style}`, lang: 'en-US' }) as string).trim();
 
 describe('citations of an article page', () => {
   const cited = pageCitations(page);
@@ -97,8 +97,8 @@ describe('citations of a paragraph', () => {
     for (const style of STYLES) {
       expect(cited.references[style.id]).toBe(library(para, style.id));
       const note = new Cite(para).format('citation', {
-        format: 'text', template: `edition-${style.id}`, lang: 'en-US',
-        entry: [{ id: page.slug, locator: PARAGRAPH, label: 'paragraph' }],
+        format: 'text', style: `edition-${style.id}`, lang: 'en-US',
+        entry: [{ id: page.slug, locator: PARAGRAPH, label: 'paragraph' }], citationsPre: [], citationsPost: [],
       });
       expect(cited.notes?.[style.id]).toBe(note);
       expect(cited.notes?.[style.id]).toMatch(new RegExp(`par[a]?\\. ${PARAGRAPH}`));
