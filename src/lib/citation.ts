@@ -65,7 +65,8 @@ export function citationItem(page: CitedPage, paragraph?: string): CSL {
   const originalTitle = page.data.titleSource === 'editorial' ? '[untitled]' : marked(provenance.headline.certainty, page.title);
   const item: CSL = {
     id: page.slug,
-    'citation-key': page.slug,
+    // BibTeX keys take no hyphens (citation-js would make up its own key).
+    'citation-key': page.slug.replace(/-/g, '_'),
     type: 'webpage',
     title: page.title,
     'container-title': page.edition.name,

@@ -62,7 +62,7 @@ export function citeParagraph(paragraph: HTMLElement, opener?: HTMLElement) {
   close.addEventListener('click', () => dialog.close());
   const body = template.content.cloneNode(true) as DocumentFragment;
   body.querySelectorAll('[data-cite]').forEach((el) => (el.textContent = el.textContent!.split(placeholder).join(n)));
-  dialog.append(heading, body, close);
+  dialog.append(close, heading, body);
   addCopyButtons(dialog);
   dialog.addEventListener('close', () => {
     dialog.remove();
