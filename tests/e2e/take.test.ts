@@ -3,7 +3,7 @@
 // the same control; a paragraph's ¶ opens its citation; the page's citations
 // read without JavaScript.
 import { expect, it } from 'vitest';
-import { eachBrowser, settle, type TestPage } from '../support/browsers.ts';
+import { axeViolations, eachBrowser, settle, type TestPage } from '../support/browsers.ts';
 
 const ARTICLE = 'articles/minsk-last-chance/';
 const PARAGRAPH = 'p-6';
@@ -86,7 +86,6 @@ eachBrowser((b) => {
 
   it('opens a paragraph’s citation from its ¶, with the paragraph’s locator, and Escape closes it', async () => {
     const page = await b.open(ARTICLE, { width: 1024 });
-    await page.hover(`#${PARAGRAPH}`);
     await page.click(`#${PARAGRAPH} > a.pilcrow`);
     await page.waitForSelector('dialog.cite-dialog[open]');
     const chicago = await page.text('dialog [data-cite="chicago-note"]');
@@ -99,6 +98,19 @@ eachBrowser((b) => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('pilcrow'))).toBe(true);
     await page.close();
   });
+
+  it('has no axe violations with the citations open, the passage bar shown, then a paragraph’s citation open', async () => {
+    const page = await b.open(ARTICLE, { width: 1024 });
+    await page.click('.cite-formats > summary');
+    await page.waitForSelector('.cite-formats .copy');
+    await select(page, PARAGRAPH, 2, 5);
+    await page.waitForSelector('.passage-bar:not([hidden])');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('.passage-bar button:nth-of-type(2)');
+    await page.waitForSelector('dialog.cite-dialog[open]');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  }, 90_000);
 
   it('has the citations, version and revision date in the page without JavaScript', async () => {
     const page = await b.open(ARTICLE, { javaScript: false });
