@@ -55,6 +55,7 @@ function fixFor(field: string): string {
   if (field.startsWith('dates') || field.startsWith('later')) return 'write dates as YYYY, YYYY-MM or YYYY-MM-DD';
   if (field === 'kind') return 'use one of person, organization, treaty, event, place, concept';
   if (field === 'summary') return 'write two or three plain sentences (20–600 characters)';
+  if (field.startsWith('sources')) return 'list each source read under sources: with title, publisher, date, url, retrieved, quote and supports (see docs/fact-check.md)';
   return 'see the glossary schema in src/lib/schema.ts';
 }
 

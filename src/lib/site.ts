@@ -4,19 +4,14 @@ import { joinBase } from './urls.ts';
 export const SITE = {
   name: 'Before the Invasion',
   tagline: 'Three commentaries on the Russia–Ukraine crisis of winter 2021–22, annotated',
-  /** The edition's version, raised when its text or notes change in substance; cited with every text. */
-  version: '1.0',
 };
 
 /**
- * The revision date pages state and citations carry: the day of the build
- * (`SOURCE_DATE_EPOCH`, in seconds, fixes it for a reproducible build).
+ * The edition as published: its version and the day of its last revision.
+ * A new version needs its corrections listed in content/corrections.yaml,
+ * the latest of them dated this day (a test holds the two together).
  */
-export const REVISED = new Date(
-  process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now(),
-)
-  .toISOString()
-  .slice(0, 10);
+export const EDITION = { version: '1.1', revised: '2026-12-03' };
 
 /** A site path with the configured base: url('glossary/') → "/glossary/" or "/edition/glossary/". */
 export const url = (path = '') => joinBase(import.meta.env.BASE_URL, path);

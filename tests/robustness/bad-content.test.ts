@@ -91,6 +91,10 @@ const CASES: Case[] = [
     mistake: (c) => at(c, KYIV, 'kind: place', 'kind: city', /“kind”: Invalid option: expected one of/),
   },
   {
+    name: 'an entry with no sources',
+    mistake: (c) => at(c, MOSCOW, /^sources:\n(?:  .*\n)+/m, 'sources: []\n', /“sources”: the entry has no sources/),
+  },
+  {
     name: 'an invalid structured date: a day that does not exist',
     mistake: (c) => at(c, KYIV, /- date: 2022-02-24/, '- date: 2022-02-30', /“later\.0\.date”: must be a real date/),
   },

@@ -48,11 +48,20 @@ describe('entityJsonLd', () => {
 });
 
 describe('articleJsonLd', () => {
-  const a = articleJsonLd({ slug: 's', title: 'T', summary: 'S', series: 2, datePublished: '2022-01-13', words: 900, mentions: ['nato', 'kyiv'] });
+  const input = { slug: 's', title: 'T', summary: 'S', series: 2, words: 900, mentions: ['nato', 'kyiv'] };
+  const a = articleJsonLd({ ...input, dating: { earliest: '2022-01-13', certainty: 'inferred' } });
 
-  it('is an Article with its date and mentions pointing at the entries’ @ids', () => {
+  it('gives an inferred date no datePublished: schema.org cannot say it is inferred', () => {
+    expect(a).not.toHaveProperty('datePublished');
+    expect(articleJsonLd({ ...input, dating: { earliest: '2022-01-13', certainty: 'probable' } })).not.toHaveProperty('datePublished');
+  });
+
+  it('publishes a verified date', () => {
+    expect(articleJsonLd({ ...input, dating: { earliest: '2022-01-13', certainty: 'verified' } }).datePublished).toBe('2022-01-13');
+  });
+
+  it('is an Article with its mentions pointing at the entries’ @ids', () => {
     expect(a['@type']).toBe('Article');
-    expect(a.datePublished).toBe('2022-01-13');
     expect(a.mentions).toEqual([{ '@id': entityId('nato') }, { '@id': entityId('kyiv') }]);
   });
 
