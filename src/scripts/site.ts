@@ -84,3 +84,25 @@ document.querySelectorAll<HTMLElement>('[data-fold]').forEach((section, i) => {
     button.setAttribute('aria-expanded', String(!body.hidden));
   });
 });
+
+// Citations, a paragraph's citation and passage links (take.ts) load on the first ask.
+const take = () => import('./take.ts');
+const article = document.querySelector<HTMLElement>('.article-body');
+document.querySelector('.cite-formats')?.addEventListener('toggle', (e) => take().then((m) => m.addCopyButtons(e.target as HTMLElement)), { once: true });
+article?.addEventListener('click', (e) => {
+  const pilcrow = (e.target as HTMLElement).closest<HTMLAnchorElement>('a.pilcrow');
+  const paragraph = pilcrow?.parentElement;
+  if (!pilcrow || !paragraph || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  take().then((m) => m.citeParagraph(paragraph, pilcrow));
+});
+if (article) {
+  let pending = 0;
+  document.addEventListener('selectionchange', () => {
+    clearTimeout(pending);
+    // Once the selection settles (a drag, or Shift+arrows), not on every step.
+    pending = window.setTimeout(() => {
+      if (document.getSelection()?.isCollapsed && !document.querySelector('.passage-bar:not([hidden])')) return;
+      take().then((m) => m.offerPassageLink(article));
+    }, 300);
+  });
+}
