@@ -106,6 +106,68 @@ describe('search', () => {
     });
   }
 
+  // Typing fast: each key searches at once; only the final query's results may stay on screen.
+  const FAST_MS = 50;
+  /** The search page's results, their count and what it was for, as a reader sees them. */
+  const shownOnPage = async (page: Page) => ({
+    status: await page.locator('#search-status').innerText(),
+    urls: await page.locator('.result-title').evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).pathname)),
+  });
+
+  it(`typed at ${FAST_MS} ms a key, shows the final query's results, and no earlier query's replace them`, async () => {
+    const page = await browser().newPage();
+    await page.goto(new URL('search/', site).href, { waitUntil: 'networkidle' });
+    // Hold every result's text until the typing is done, then let the earlier
+    // queries' arrive last: a query typed past must not be drawn over the final one.
+    const held: import('playwright-core').Route[] = [];
+    let holding = true;
+    await page.route((url) => url.pathname.endsWith('.pf_fragment'), (route) => (holding ? held.push(route) : route.continue()));
+    const input = page.locator('#q');
+    // Focus loads the engine; typed once it has, every prefix from two letters searches.
+    const loaded = page.waitForResponse((r) => r.url().endsWith('.pf_meta'));
+    await input.click();
+    await loaded;
+    await page.waitForTimeout(300);
+    await input.pressSequentially('Kiev', { delay: FAST_MS });
+    await page.waitForTimeout(300);
+    holding = false;
+    for (const route of held.reverse()) await route.continue();
+    const urls = await resultUrls(page, 'Kiev');
+    expect(urls[0]).toBe('/glossary/kyiv/');
+    for (const u of ['/articles/macron-ukraine-crisis/', '/articles/minsk-last-chance/', '/articles/diplomatic-off-ramp/']) expect(urls).toContain(u);
+    // The list is the final query's alone: as many results as announced, each once.
+    expect(urls).toHaveLength(parseInt(await page.locator('#search-status').innerText()));
+    expect(new Set(urls).size).toBe(urls.length);
+    const settled = await shownOnPage(page);
+    await page.waitForTimeout(1000);
+    expect(await shownOnPage(page)).toEqual(settled);
+    expect(held.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it(`in the header box, typed at ${FAST_MS} ms a key from focus, ends on the final query's results`, async () => {
+    const page = await browser().newPage();
+    await page.goto(new URL('about/', site).href, { waitUntil: 'networkidle' });
+    await page.keyboard.press('/');
+    await page.keyboard.type('Grushko', { delay: FAST_MS });
+    const panel = page.locator('#header-results');
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toMatch(/All \d+ results? for “Grushko”/);
+    const first = () => page.locator('#header-result-0').getAttribute('data-href');
+    expect(new URL((await first())!, site).pathname).toBe('/glossary/alexander-grushko/');
+    const settled = await panel.innerText();
+    await page.waitForTimeout(1000);
+    expect(await panel.innerText()).toBe(settled);
+    await page.close();
+  });
+
+  it('loads the engine on focus, before the first key, and no index before two characters', async () => {
+    const { page, fetched } = await tracked('about/');
+    await page.locator('#site-search').focus();
+    await expect.poll(() => fetched.filter((u) => u.endsWith('.pf_meta') || u.includes('wasm')).length).toBe(2);
+    expect(fetched.filter((u) => u.endsWith('.pf_index') || u.endsWith('.pf_fragment'))).toEqual([]);
+    await page.close();
+  });
+
   it('ranks the articles after the entry by how much they say about it', async () => {
     const page = await browser().newPage();
     await page.goto(new URL('search/?q=Kyiv', site).href);

@@ -26,6 +26,7 @@ type Tally = Record<string, number>;
 type PfFilters = Record<string, string | string[] | { any?: string[]; none?: string[] }>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
   /** `filters` counts results per value of each filter named in the query's filters. */
   search(q: string | null, o?: { filters?: PfFilters }): Promise<{ results: PagefindResult[]; filters: Counts } | null>;
 }
@@ -64,6 +65,11 @@ export const MIN_TYPED = 2;
 
 let ready: Promise<{ pf: Pagefind; table: SearchEntity[] }> | undefined;
 
+/**
+ * Pagefind, its wasm and page metadata, and the alias table: loaded once a
+ * visit, as soon as the reader shows intent to search (focus on a box, or
+ * the first key), so the first query does not wait for them.
+ */
 export function loadEngine() {
   ready ??= (async () => {
     const [pf, table] = await Promise.all([
@@ -72,6 +78,9 @@ export function loadEngine() {
     ]);
     // No worker: for an index this size, starting one costs more than it saves.
     await pf.options({ baseUrl: BASE.endsWith('/') ? BASE : `${BASE}/`, noWorker: true });
+    await pf.init();
+    // Which results are entry pages: every query that names an entity needs it for ranking.
+    entryPages(pf, table);
     return { pf, table };
   })();
   return ready;
@@ -113,8 +122,10 @@ function entryPages(pf: Pagefind, table: SearchEntity[]): Promise<Set<string>> {
  */
 async function union(pf: Pagefind, variants: string[], filters: PfFilters): Promise<Found> {
   const found: Found = new Map();
-  for (const v of variants) {
-    for (const r of (await pf.search(v, { filters }))?.results ?? []) {
+  // Run together, so their index chunks load in parallel; merged in order.
+  const searched = await Promise.all(variants.map((v) => pf.search(v, { filters })));
+  for (const res of searched) {
+    for (const r of res?.results ?? []) {
       const seen = found.get(r.id);
       if (!seen) found.set(r.id, { r, words: new Set(r.words) });
       else {

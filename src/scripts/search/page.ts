@@ -66,6 +66,7 @@ export function startSearchPage() {
 
   /** The group's counts for this outcome, beside its boxes (the group's boxes ranked by them). */
   const showCounts = async (outcome: SearchOutcome, mine: number, group: FilterGroup) => {
+    if (mine !== seq) return;
     const values = await outcome.counts(group);
     if (mine !== seq) return;
     arrange(fieldset(group)!, group, values);
@@ -136,16 +137,12 @@ export function startSearchPage() {
     });
   }
 
-  let timer: number | undefined;
-  input.addEventListener('input', () => {
-    // Pagefind starts loading on the first keystroke, not after the pause.
-    loadEngine();
-    clearTimeout(timer);
-    timer = window.setTimeout(run, 60, true);
-  });
+  // The engine loads on intent (focus, or a key before it), and every
+  // keystroke searches at once: only the latest query's results are shown.
+  input.addEventListener('focus', () => loadEngine());
+  input.addEventListener('input', () => run(true));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    clearTimeout(timer);
     run();
   });
   ui.addEventListener('change', (e) => {
