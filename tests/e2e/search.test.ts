@@ -239,6 +239,14 @@ describe('search', () => {
     let sum = 0;
     for (const kind of ['article', 'person', 'organization', 'treaty', 'event', 'place', 'concept']) sum += await count(`kind:${kind}`);
     expect(sum).toBe(total);
+    // Each group says what its counts count: the article counts (17 / 15 / 21 for 31 results) hold
+    // the entries each text names, so they need saying; the note is the fieldset's description.
+    const said = async (group: string) => {
+      const id = await page.locator(`fieldset[data-group="${group}"]`).getAttribute('aria-describedby');
+      return page.locator(`#${id}`).innerText();
+    };
+    expect(await said('kind')).toMatch(/^Results of each kind/);
+    expect(await said('article')).toMatch(/the text itself and the glossary entries it names/);
     // An article's count is the number of results choosing it gives.
     const box = page.locator('input[data-filter="article"]').first();
     const expected = await count(`article:${await box.getAttribute('value')}`);

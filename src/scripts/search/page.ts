@@ -1,7 +1,7 @@
 // The search page: query and filters in the URL, results with counts, more on
 // request, arrow keys between results. Without JavaScript search.css hides it
 // and the page offers the glossary and the articles instead.
-import { loadEngine, MIN_TYPED, search, FILTER_GROUPS, type FilterGroup, type Filters, type Hit, type SearchOutcome } from './engine.ts';
+import { loadEngine, MIN_TYPED, search, FILTER_GROUPS, type FilterGroup, type Filters, type Hit, type SearchOutcome, type ShownResult } from './engine.ts';
 import { renderResult } from './render.ts';
 import { arrange, ensureChosen } from './filters.ts';
 
@@ -84,18 +84,23 @@ export function startSearchPage() {
     // results arriving above it would move it under the reader.
     shown += batch.length;
     if (!opening) more.hidden = shown >= hits.length;
-    // The first result's fragment alone, then the rest together, shown in
-    // order: a query typed past after its first result fetches no more.
-    const first = batch[0]?.load();
-    if (first) await first.catch(() => undefined);
-    if (mine !== seq) return;
-    for (const load of [first, ...batch.slice(1).map((h) => h.load())]) {
-      if (!load) continue;
-      const r = await load;
-      if (mine !== seq) return;
+    // The first result's fragment alone, shown at once; then the rest
+    // together, shown in order: a query typed past before its first result
+    // is shown fetches no more.
+    const add = (r: ShownResult) => {
       const li = document.createElement('li');
       li.append(renderResult(r, terms));
       list.append(li);
+    };
+    if (batch[0]) {
+      const first = await batch[0].load();
+      if (mine !== seq) return;
+      add(first);
+    }
+    for (const load of batch.slice(1).map((h) => h.load())) {
+      const r = await load;
+      if (mine !== seq) return;
+      add(r);
     }
     more.hidden = shown >= hits.length;
   };
