@@ -196,7 +196,7 @@ function pathFor(projection: GeoProjection, tolerance = 1) {
     return context.result();
   };
 }
-const round = (n: number) => Math.round(n * 10) / 10;
+export const round = (n: number) => Math.round(n * 10) / 10;
 
 function countryGeometry(topo: Atlas, id: string): Geometry {
   return merge(topo, topo.objects.countries.geometries.filter((g) => g.id === id) as (Polygon | MultiPolygon)[]);
@@ -223,168 +223,13 @@ export function countriesNear(topo: Atlas, [[w, s], [e, n]]: Box2): (Polygon | M
 }
 
 /** Land, borders and named countries as path data for one projection. */
-function layers(topo: Atlas, projection: GeoProjection, highlight: readonly string[], polys = topo.objects.countries.geometries as (Polygon | MultiPolygon)[]) {
+export function layers(topo: Atlas, projection: GeoProjection, highlight: readonly string[], polys = topo.objects.countries.geometries as (Polygon | MultiPolygon)[]) {
   const path = pathFor(projection);
   return {
     // Land without the highlighted countries, so no coastline is drawn twice.
     land: path(merge(topo, polys.filter((g) => !highlight.includes(g.id as string)))) ?? '',
     borders: path(mesh(topo, { type: 'GeometryCollection', geometries: polys }, (a, b) => a !== b)) ?? '',
     countries: highlight.map((id) => ({ id, d: path(countryGeometry(topo, id)) ?? '' })).filter((c) => c.d),
-  };
-}
-
-// ---------------------------------------------------------------- labels
-
-export interface Label {
-  x: number;
-  y: number;
-  anchor: 'start' | 'middle' | 'end';
-}
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/** Rough width of a label in a sans-serif face. */
-export const textWidth = (text: string, size: number) => text.length * size * 0.62;
-
-/**
- * Put each point's label beside it where it overlaps no other label or point
- * and stays inside the frame; greedy, trying eight positions in turn.
- */
-export function placeLabels(points: readonly { x: number; y: number; text: string }[], width: number, height: number, size = 13, gap = 7): (Label & { box: Box })[] {
-  const dots: Box[] = points.map((p) => ({ x0: p.x - 4, y0: p.y - 4, x1: p.x + 4, y1: p.y + 4 }));
-  const placed: Box[] = [];
-  return points.map((p) => {
-    const w = textWidth(p.text, size);
-    const h = size;
-    const candidates: (Label & { box: Box })[] = [
-      [gap, size * 0.35, 'start'],
-      [-gap, size * 0.35, 'end'],
-      [0, -gap - 1, 'middle'],
-      [0, gap + size * 0.8, 'middle'],
-      [gap * 0.7, -gap * 0.7, 'start'],
-      [gap * 0.7, gap * 0.7 + size * 0.7, 'start'],
-      [-gap * 0.7, -gap * 0.7, 'end'],
-      [-gap * 0.7, gap * 0.7 + size * 0.7, 'end'],
-    ].map(([dx, dy, anchor]) => {
-      const x = round(p.x + (dx as number));
-      const y = round(p.y + (dy as number));
-      const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
-      return { x, y, anchor: anchor as Label['anchor'], box: { x0, y0: y - h * 0.8, x1: x0 + w, y1: y + h * 0.25 } };
-    });
-    const cost = (b: Box) =>
-      [...placed, ...dots].reduce((n, o) => n + overlap(b, o), 0) +
-      (b.x0 < 0 || b.y0 < 0 || b.x1 > width || b.y1 > height ? 1e6 : 0);
-    const best = candidates.reduce((a, c) => (cost(c.box) < cost(a.box) ? c : a));
-    placed.push(best.box);
-    return best;
-  });
-}
-
-/** Dots of radius 4.5 with a 3 px gap: the least distance between two markers' centres. */
-export const DOT_SPACING = 12;
-
-/**
- * Push apart points closer than `spacing`, each pair half the shortfall
- * either way along the line between them (straight up and down when they
- * coincide): a region and a city in it ("Eastern Europe", "western Ukraine")
- * stay two dots. A few rounds settle a cluster; the order is the input's.
- */
-export function spreadPoints<T extends { x: number; y: number }>(points: readonly T[], spacing = DOT_SPACING, rounds = 20): T[] {
-  const out = points.map((p) => ({ ...p }));
-  for (let pass = 0; pass < rounds; pass++) {
-    let moved = false;
-    for (let i = 0; i < out.length; i++) {
-      for (let j = i + 1; j < out.length; j++) {
-        const [a, b] = [out[i], out[j]];
-        const d = Math.hypot(b.x - a.x, b.y - a.y);
-        if (d >= spacing - 0.05) continue;
-        const [ux, uy] = d > 0.01 ? [(b.x - a.x) / d, (b.y - a.y) / d] : [0, 1];
-        const push = (spacing - d) / 2 + 0.05;
-        a.x = round(a.x - ux * push);
-        a.y = round(a.y - uy * push);
-        b.x = round(b.x + ux * push);
-        b.y = round(b.y + uy * push);
-        moved = true;
-      }
-    }
-    if (!moved) break;
-  }
-  return out;
-}
-
-const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
-export const boxesOverlap = (a: Box, b: Box) => overlap(a, b) > 0;
-
-// ---------------------------------------------------------------- the map
-
-/** The part of the world the places map shows (degrees). */
-export const EUROPE = { west: -6, east: 44, south: 40, north: 67 };
-
-export interface Marker {
-  id: string;
-  name: string;
-  lat: number;
-  lon: number;
-  x: number;
-  y: number;
-  /** Off the frame: the marker stands at the edge, pointing towards the place. */
-  off?: { angle: number };
-  label: Label;
-}
-
-export interface PlacesMap {
-  width: number;
-  height: number;
-  land: string;
-  borders: string;
-  countries: { id: string; place: string; d: string }[];
-  markers: Marker[];
-}
-
-function frameOutline(f = EUROPE): MultiPoint {
-  const pts: [number, number][] = [];
-  for (let lon = f.west; lon <= f.east; lon += 5) pts.push([lon, f.south], [lon, f.north]);
-  for (let lat = f.south; lat <= f.north; lat += 5) pts.push([f.west, lat], [f.east, lat]);
-  return { type: 'MultiPoint', coordinates: pts };
-}
-
-/** The places map: Europe, the named countries shaded, a marker for every place. */
-export function placesMap(places: readonly Place[], { width = 600, size = 13 } = {}): PlacesMap {
-  const topo = loadAtlas('50m');
-  const projection = geoConicEqualArea()
-    .parallels([45, 62])
-    .rotate([-(EUROPE.west + EUROPE.east) / 2, 0])
-    .fitWidth(width, frameOutline());
-  const height = Math.round(geoPath(projection).bounds(frameOutline())[1][1]);
-  projection.clipExtent([[0, 0], [width, height]]);
-
-  const named = places.map((p) => ({ place: p.id, id: countryOf(p, topo) })).filter((c): c is { place: string; id: string } => Boolean(c.id));
-  const near = countriesNear(topo, [[EUROPE.west - 20, EUROPE.south - 10], [EUROPE.east + 20, EUROPE.north + 10]]);
-  const { land, borders, countries } = layers(topo, projection, named.map((c) => c.id), near);
-  const inset = 10;
-  const cx = width / 2;
-  const cy = height / 2;
-  const projected = places.map((p) => {
-    const [px, py] = projection([p.lon, p.lat]) ?? [Number.NaN, Number.NaN];
-    if (px >= inset && px <= width - inset && py >= inset && py <= height - inset) return { p, x: round(px), y: round(py) };
-    // Off the frame: walk from the centre towards the place and stop at the edge.
-    const [dx, dy] = Number.isFinite(px) ? [px - cx, py - cy] : [Math.sign(p.lon - (EUROPE.west + EUROPE.east) / 2), 0];
-    const t = Math.min(Math.abs((cx - inset) / (dx || 1e-9)), Math.abs((cy - inset) / (dy || 1e-9)));
-    return { p, x: round(cx + dx * t), y: round(cy + dy * t), off: { angle: Math.round((Math.atan2(dy, dx) * 180) / Math.PI) } };
-  });
-  const points = spreadPoints(projected);
-  const labels = placeLabels(points.map((m) => ({ x: m.x, y: m.y, text: m.p.name })), width, height, size);
-  return {
-    width,
-    height,
-    land,
-    borders,
-    countries: countries.map((c) => ({ ...c, place: named.find((n) => n.id === c.id)!.place })),
-    markers: points.map((m, i) => ({ id: m.p.id, name: m.p.name, lat: m.p.lat, lon: m.p.lon, x: m.x, y: m.y, off: m.off, label: { x: labels[i].x, y: labels[i].y, anchor: labels[i].anchor } })),
   };
 }
 
@@ -440,21 +285,6 @@ export function locator(place: Place, { size = 160, radius = 9 }: { size?: numbe
   const [cx, cy] = projection.translate();
   const disc = { cx: round(cx), cy: round(cy), r: round(projection.scale() * Math.sin((r * Math.PI) / 180)) };
   return { size, disc, land, borders, country: countries[0]?.d, x: round(x), y: round(y) };
-}
-
-const COMPASS = ['east', 'south-east', 'south', 'south-west', 'west', 'north-west', 'north', 'north-east'];
-/** The compass word for a direction on the map, in degrees clockwise from east (screen y points down). */
-export const compassWord = (angle: number) => COMPASS[((Math.round(angle / 45) % 8) + 8) % 8];
-
-/**
- * The places beyond the frame, grouped by the edge their arrows stand on:
- * "Russia to the north-east; United States and Washington to the west".
- */
-export function offFrameText(markers: readonly Pick<Marker, 'name' | 'off'>[]): string {
-  const by = new Map<string, string[]>();
-  for (const m of markers) if (m.off) by.set(compassWord(m.off.angle), [...(by.get(compassWord(m.off.angle)) ?? []), m.name]);
-  const names = (list: string[]) => (list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : list[0]);
-  return [...by].map(([dir, list]) => `${names(list)} to the ${dir}`).join('; ');
 }
 
 /** "50.45° N, 30.52° E". */

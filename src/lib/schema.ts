@@ -36,6 +36,19 @@ export const keyDate = z.object({
   label: z.string().min(1),
 });
 
+/** A source read for an entry: the passage quoted is what supports the fact. */
+const source = z
+  .object({
+    title: z.string().min(1),
+    publisher: z.string().min(1),
+    date: partialDate,
+    url: z.string().url().startsWith('https://'),
+    retrieved: partialDate,
+    quote: z.string().min(1).max(300),
+    supports: z.string().min(1),
+  })
+  .strict();
+
 export const laterFact = z.object({
   date: partialDate,
   text: z.string().min(1),
@@ -54,6 +67,9 @@ export const entityData = z.object({
   wikidata: z.string().regex(/^Q\d+$/).optional(),
   related: z.array(slugId).default([]),
   coordinates: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+  sources: z.array(source).min(1).optional(),
+  /** Facts kept in the entry that no readable source supports. */
+  unsourced: z.array(z.string().min(1)).optional(),
 });
 export type EntityData = z.infer<typeof entityData>;
 

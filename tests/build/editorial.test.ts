@@ -223,21 +223,24 @@ describe('each article’s strip of the timeline', () => {
 });
 
 describe('the map', () => {
-  it('puts every place entry on the map at its coordinates, linking to its entry', () => {
+  it('puts every place entry on both frames of the map at its coordinates, linking to its entry', () => {
     const tree = page('map/');
-    const svg = select('svg.map', tree)!;
-    expect(toString(select('title', svg)!)).toMatch(/map/i);
-    for (const e of places) {
-      expect(e.coordinates, e.id).toBeDefined();
-      const marker = select(`a.map-place[data-place="${e.id}"]`, svg);
-      expect(marker, e.id).toBeTruthy();
-      expect(href(marker!)).toBe(site(`glossary/${e.id}/`));
-      expect(Number(marker!.properties.dataLat), e.id).toBe(e.coordinates!.lat);
-      expect(Number(marker!.properties.dataLon), e.id).toBe(e.coordinates!.lon);
-      expect(toString(select('text', marker!)!)).toBe(e.name);
-      expect(select(`.place-list a[href="${site(`glossary/${e.id}/`)}"]`, tree), e.id).toBeTruthy();
+    const svgs = selectAll('svg.map', tree);
+    expect(svgs).toHaveLength(2);
+    for (const svg of svgs) {
+      expect(toString(select('title', svg)!)).toMatch(/map/i);
+      for (const e of places) {
+        expect(e.coordinates, e.id).toBeDefined();
+        const marker = select(`a.map-place[data-place="${e.id}"]`, svg);
+        expect(marker, e.id).toBeTruthy();
+        expect(href(marker!)).toBe(site(`glossary/${e.id}/`));
+        expect(Number(marker!.properties.dataLat), e.id).toBe(e.coordinates!.lat);
+        expect(Number(marker!.properties.dataLon), e.id).toBe(e.coordinates!.lon);
+        expect(toString(select('text', marker!)!)).toBe(e.name);
+        expect(select(`.place-list a[href="${site(`glossary/${e.id}/`)}"]`, tree), e.id).toBeTruthy();
+      }
+      expect(selectAll('a.map-place', svg)).toHaveLength(places.length);
     }
-    expect(selectAll('a.map-place', svg)).toHaveLength(places.length);
   });
 
   it('shows a small locator on every place page, and on no other', () => {

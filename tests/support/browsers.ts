@@ -52,10 +52,11 @@ interface Driver {
 // the text blocks stand once parsed (for layoutShift in Firefox). That is at
 // readyState "interactive", before deferred and module scripts run (they may
 // move things, as showing a button does), when the style sheets are in;
-// otherwise at DOMContentLoaded. A web font still loading then is in its block
-// period, when text is laid out but not painted, and this site's faces are
-// font-display: optional, so none swaps in later: the record waits for them
-// (a module script that moved things meanwhile would go unseen).
+// otherwise at DOMContentLoaded. A web font still loading then may or may not
+// be painted in its fallback, and Firefox tells no paint times, so the record
+// waits for the fonts (a module script that moved things meanwhile would go
+// unseen). Chromium's own layout-shift measure, which sees paints, checks a
+// late face's swap (tests/e2e/layout.test.ts).
 const BLOCKS = 'header, nav, main, footer, h1, h2, h3, h4, p, li, blockquote, figure, pre, table';
 const INIT = `(() => {
   const h = (window.__harness = { csp: [], blocks: [] });

@@ -3,25 +3,8 @@ import type { Feature } from 'geojson';
 import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../src/lib/glossary-source.ts';
-import {
-  boxesOverlap,
-  compassWord,
-  coordinatesText,
-  countryAt,
-  countryOf,
-  DOT_SPACING,
-  douglasPeucker,
-  EUROPE,
-  loadAtlas,
-  offFrameText,
-  locator,
-  placeLabels,
-  placesMap,
-  RelativePath,
-  spreadPoints,
-  textWidth,
-  type Place,
-} from '../../src/lib/geo.ts';
+import { coordinatesText, countryAt, countryOf, douglasPeucker, loadAtlas, locator, RelativePath, type Place } from '../../src/lib/geo.ts';
+import { boxesOverlap, compassWord, EUROPE, offFrameText, placeLabels, placesMap, spreadPoints } from '../../src/lib/places-map.ts';
 
 const places: Place[] = [...loadGlossary('content/glossary').values()]
   .filter((e) => e.kind === 'place')
@@ -96,27 +79,6 @@ describe('placesMap', () => {
     expect(map.countries.map((c) => c.place).sort()).toEqual(
       ['czech-republic', 'finland', 'france', 'germany', 'poland', 'russia', 'sweden', 'ukraine'],
     );
-  });
-
-  it('draws no dot over another, even for a region and a city in it', () => {
-    const near: string[] = [];
-    for (const a of map.markers) {
-      for (const b of map.markers) if (a.id < b.id && Math.hypot(a.x - b.x, a.y - b.y) < DOT_SPACING - 0.1) near.push(`${a.id} / ${b.id}`);
-    }
-    expect(near).toEqual([]);
-  });
-
-  it('places labels without overlaps, inside the map', () => {
-    const boxes = map.markers.map((m) => {
-      const w = textWidth(m.name, 13);
-      const x0 = m.label.anchor === 'start' ? m.label.x : m.label.anchor === 'end' ? m.label.x - w : m.label.x - w / 2;
-      return { id: m.id, x0, x1: x0 + w, y0: m.label.y - 13 * 0.8, y1: m.label.y + 13 * 0.25 };
-    });
-    for (const b of boxes) {
-      expect(b.x0, b.id).toBeGreaterThanOrEqual(0);
-      expect(b.x1, b.id).toBeLessThanOrEqual(map.width);
-      for (const o of boxes) if (o !== b) expect(boxesOverlap(b, o), `${b.id} / ${o.id}`).toBe(false);
-    }
   });
 
   it('stays small: paths rounded to tenths, under 30 kB in all', () => {
