@@ -7,6 +7,8 @@ import { arrange, ensureChosen } from './filters.ts';
 
 // Each shown result fetches its fragment: show a few at once, more on request.
 const PAGE = 6;
+/** Longer than the gap between a slow typist's keys, so a query typed past fetches one fragment only. */
+const TYPING_PAUSE_MS = 200;
 
 export function startSearchPage() {
   const ui = document.querySelector<HTMLElement>('[data-search-ui]');
@@ -76,7 +78,8 @@ export function startSearchPage() {
     }
   };
 
-  const showMore = async (mine: number) => {
+  /** `typing`: the query is being typed, so the rest of the batch waits for a pause in the typing. */
+  const showMore = async (mine: number, typing = false) => {
     const batch = hits.slice(shown, shown + PAGE);
     const opening = shown === 0;
     // Claimed at once, so "Show more" is right while a batch it asked for loads;
@@ -97,6 +100,10 @@ export function startSearchPage() {
       if (mine !== seq) return;
       add(first);
     }
+    // While the reader types on, a query is soon typed past: its first result
+    // shows, and the rest of its results' text is fetched only at a pause.
+    if (typing) await new Promise((done) => setTimeout(done, TYPING_PAUSE_MS));
+    if (mine !== seq) return;
     for (const load of batch.slice(1).map((h) => h.load())) {
       const r = await load;
       if (mine !== seq) return;
@@ -126,7 +133,7 @@ export function startSearchPage() {
     terms = outcome.terms;
     shown = 0;
     list.replaceChildren();
-    await showMore(mine);
+    await showMore(mine, typed);
     if (mine !== seq) return;
     // Announced once the results are on screen.
     status.textContent = hits.length
