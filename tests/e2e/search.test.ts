@@ -284,7 +284,7 @@ describe('search', () => {
   it('“Show more” clicked again while a batch loads adds the next batch once, in order', async () => {
     const page = await browser().newPage();
     await page.goto(new URL('search/?q=Russia', site).href);
-    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/^\d+ results/);
+    await expect.poll(() => page.locator('#search-status').innerText(), { timeout: 10_000 }).toMatch(/^\d+ results/);
     expect(parseInt(await page.locator('#search-status').innerText())).toBeGreaterThan(18);
     await page.locator('#search-more').click();
     await page.locator('#search-more').click();
