@@ -62,6 +62,24 @@ export type FilterGroup = (typeof FILTER_GROUPS)[number];
  * buy nothing. A submitted (or linked) one-letter query still runs.
  */
 export const MIN_TYPED = 2;
+/** How long the typing must pause before a query that ends in a one-letter word is searched. */
+const TYPED_WORD_PAUSE_MS = 300;
+
+/**
+ * Search on every keystroke, with one exception: a query whose last word is
+ * one letter so far ("sphere o") waits for a pause, since that letter, as a
+ * prefix, would fetch the index chunks of nearly every word.
+ */
+export function searchAsTyped(input: HTMLInputElement, run: (typed: boolean) => unknown): () => void {
+  let timer: number | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    if (/\s\S$/.test(input.value.trim())) timer = window.setTimeout(run, TYPED_WORD_PAUSE_MS, true);
+    else run(true);
+  });
+  // For a submit, which runs the query at once.
+  return () => clearTimeout(timer);
+}
 
 let ready: Promise<{ pf: Pagefind; table: SearchEntity[] }> | undefined;
 

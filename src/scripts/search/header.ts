@@ -1,7 +1,7 @@
 // The header search box as a combobox: results appear under it as the reader
 // types; arrows move through them, Enter opens one (or all results), Escape
 // closes. Loaded when the reader focuses the box or types in it.
-import { MIN_TYPED, loadEngine, search, type Hit } from './engine.ts';
+import { MIN_TYPED, loadEngine, search, searchAsTyped, type Hit } from './engine.ts';
 import { hrefOf, renderResult } from './render.ts';
 
 const SHOWN = 5;
@@ -82,9 +82,8 @@ export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
     status.textContent = `${outcome.hits.length} ${outcome.hits.length === 1 ? 'result' : 'results'}`;
   };
 
-  // Every keystroke searches at once: a query typed past stops before it
-  // fetches its results' text, and only the latest is shown.
-  input.addEventListener('input', () => run(true));
+  // A query typed past stops before it fetches its results' text, and only the latest is shown.
+  searchAsTyped(input, run);
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       if (panel.hidden) return;

@@ -1,7 +1,7 @@
 // The search page: query and filters in the URL, results with counts, more on
 // request, arrow keys between results. Without JavaScript search.css hides it
 // and the page offers the glossary and the articles instead.
-import { loadEngine, MIN_TYPED, search, FILTER_GROUPS, type FilterGroup, type Filters, type Hit, type SearchOutcome, type ShownResult } from './engine.ts';
+import { loadEngine, MIN_TYPED, search, searchAsTyped, FILTER_GROUPS, type FilterGroup, type Filters, type Hit, type SearchOutcome, type ShownResult } from './engine.ts';
 import { renderResult } from './render.ts';
 import { arrange, ensureChosen } from './filters.ts';
 
@@ -149,12 +149,12 @@ export function startSearchPage() {
     });
   }
 
-  // The engine loads on intent (focus, or a key before it), and every
-  // keystroke searches at once: only the latest query's results are shown.
+  // The engine loads on intent (focus, or a key before it); only the latest query's results are shown.
   input.addEventListener('focus', () => loadEngine());
-  input.addEventListener('input', () => run(true));
+  const cancelTyped = searchAsTyped(input, run);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    cancelTyped();
     run();
   });
   ui.addEventListener('change', (e) => {
