@@ -160,6 +160,21 @@ describe('search', () => {
     await page.close();
   });
 
+  it('searches a query ending in a one-letter word only at a pause in the typing', async () => {
+    const page = await browser().newPage();
+    await page.goto(new URL('search/', site).href, { waitUntil: 'networkidle' });
+    const input = page.locator('#q');
+    const status = () => page.locator('#search-status').innerText();
+    await input.pressSequentially('sphere', { delay: FAST_MS });
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/for “sphere”/);
+    // "o", as a prefix, would fetch the index of nearly every word: it waits for the pause (300 ms).
+    const typed = Date.now();
+    await input.pressSequentially(' o');
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/for “sphere o”/);
+    expect(Date.now() - typed).toBeGreaterThanOrEqual(300);
+    await page.close();
+  });
+
   it('loads the engine on focus, before the first key, and no index before two characters', async () => {
     const { page, fetched } = await tracked('about/');
     await page.locator('#site-search').focus();
