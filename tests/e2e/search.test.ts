@@ -18,6 +18,9 @@ async function resultUrls(page: Page, query: string): Promise<string[]> {
     await more.click();
     await expect.poll(() => page.locator('.result-title').count()).toBeGreaterThan(before);
   }
+  // "Show more" hides once the last batch is asked for; its results follow one by one.
+  const announced = parseInt(await page.locator('#search-status').innerText()) || 0;
+  await expect.poll(() => page.locator('.result-title').count(), { timeout: 10_000 }).toBe(announced);
   return page.locator('.result-title').evaluateAll((els) => els.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
