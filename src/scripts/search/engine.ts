@@ -72,9 +72,13 @@ const TYPED_WORD_PAUSE_MS = 300;
  */
 export function searchAsTyped(input: HTMLInputElement, run: (typed: boolean) => unknown): () => void {
   let timer: number | undefined;
+  let last = input.value.trim();
   input.addEventListener('input', () => {
+    // A space typed after a word changes no query.
+    if (input.value.trim() === last) return;
+    last = input.value.trim();
     clearTimeout(timer);
-    if (/\s\S$/.test(input.value.trim())) timer = window.setTimeout(run, TYPED_WORD_PAUSE_MS, true);
+    if (/\s\S$/.test(last)) timer = window.setTimeout(run, TYPED_WORD_PAUSE_MS, true);
     else run(true);
   });
   // For a submit, which runs the query at once.
