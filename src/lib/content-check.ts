@@ -21,8 +21,6 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { z } from 'astro/zod';
 import { articlePipeline, remarkRehypeOptions } from '../plugins/index.ts';
 import { glossaryMatcher, type AliasMatcher } from './aliases.ts';
 import { unannotatedFirstMentions } from './annotations.ts';
@@ -30,7 +28,9 @@ import { summaryLine } from './check-report.mjs';
 import { ContentError, projectPath } from './content-error.ts';
 import { authorText, compareWithSeed, EDITORIAL_COMPONENTS } from './fidelity.ts';
 import { loadGlossary, parseEntry, type Entity, type Glossary } from './glossary-source.ts';
-import { articleData, entityData } from './schema.ts';
+import { articleData } from './schema.ts';
+import { issueMessage, unknownFields } from './schema-errors.ts';
+import { parseYaml } from './yaml-lines.ts';
 
 export interface CheckOptions {
   /** Where the seeds are; default `EDITION_SEEDS_DIR`, else `<root>/content/sources`. */
@@ -219,10 +219,6 @@ function checkGlossary(root: string, files: string[], errors: ContentError[]): {
     }
     glossary.set(entity.id, entity);
     const fm = FRONTMATTER.exec(source)!;
-    const yaml = parseYaml(fm[1]);
-    for (const { path: at, parent } of unknownKeys(entityData, yaml.doc.toJS())) {
-      errors.push(unknownField(file, yaml.lineOf(at), at, parent, 'glossary entry'));
-    }
     checkEntryBody(root, file, source, fm[0], errors);
   }
   if (errors.length > before) return { glossary, complete: false };
@@ -304,12 +300,12 @@ function checkArticleFrontmatter(file: string, source: string, seedsDir: string,
   const result = articleData.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const field = issue.path.join('.') || 'frontmatter';
-      const missing = issue.code === 'invalid_type' && issue.received === 'undefined';
-      errors.push(new ContentError(file, yaml.lineOf(issue.path), missing ? `the field “${field}” is missing` : `“${field}”: ${issue.message}`, articleFix(field)));
+      if (issue.code === 'unrecognized_keys') continue;
+      const message = issueMessage(issue, yaml.doc.hasIn(issue.path));
+      errors.push(new ContentError(file, yaml.lineOf(issue.path), message, articleFix(issue.path.join('.') || 'frontmatter')));
     }
+    errors.push(...unknownFields(articleData, result.error.issues, file, yaml.lineOf, 'article'));
   }
-  for (const { path: at, parent } of unknownKeys(articleData, data)) errors.push(unknownField(file, yaml.lineOf(at), at, parent, 'article'));
   if (result.success) {
     const { earliest, latest } = result.data.dating;
     if (earliest > latest) {
@@ -511,77 +507,6 @@ function checkImages(dir: string, file: string, tree: Root, offset: number, erro
 
 // ---------------------------------------------------------------- helpers
 
-function parseYaml(text: string) {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  // Lines in the file: the frontmatter starts on line 2, after “---”.
-  const fileLine = (pos: number) => lineCounter.linePos(pos).line + 1;
-  const error = doc.errors[0] && { line: fileLine(doc.errors[0].pos[0]), message: doc.errors[0].message.split('\n')[0] };
-  return {
-    doc: doc as Document,
-    error,
-    /** The line of the deepest node on `at` that exists (the field itself, or its parent when it is missing). */
-    lineOf(at: readonly PropertyKey[]): number {
-      for (let depth = at.length; depth > 0; depth--) {
-        // A field's key line ("aliases:" rather than the list below it); for list items, the item.
-        const parent = depth === 1 ? doc.contents : doc.getIn(at.slice(0, depth - 1) as unknown[], true);
-        if (isMap(parent)) {
-          const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === at[depth - 1]);
-          const key = pair?.key;
-          if (isNode(key) && key.range) return fileLine(key.range[0]);
-        }
-        const node = doc.getIn(at.slice(0, depth) as unknown[], true);
-        if (isNode(node) && node.range) return fileLine(node.range[0]);
-      }
-      return 2;
-    },
-  };
-}
-
-/** Fields the schema does not know: zod drops them silently, so a misspelt “aliasses:” would vanish. */
-function unknownKeys(schema: z.ZodTypeAny, data: unknown, at: (string | number)[] = []): { path: (string | number)[]; parent: string[] }[] {
-  const inner = unwrap(schema);
-  const out: { path: (string | number)[]; parent: string[] }[] = [];
-  if (inner instanceof z.ZodObject && data && typeof data === 'object' && !Array.isArray(data)) {
-    const shape = inner.shape as Record<string, z.ZodTypeAny>;
-    for (const [key, value] of Object.entries(data)) {
-      if (!(key in shape)) out.push({ path: [...at, key], parent: Object.keys(shape) });
-      else out.push(...unknownKeys(shape[key], value, [...at, key]));
-    }
-  } else if (inner instanceof z.ZodArray && Array.isArray(data)) {
-    data.forEach((item, i) => out.push(...unknownKeys(inner.element, item, [...at, i])));
-  }
-  return out;
-}
-
-function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
-  let s = schema;
-  for (;;) {
-    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
-    else if (s instanceof z.ZodDefault) s = s._def.innerType;
-    else if (s instanceof z.ZodEffects) s = s._def.schema;
-    else return s;
-  }
-}
-
-function unknownField(file: string, line: number, at: (string | number)[], known: string[], what: string): ContentError {
-  const key = String(at.at(-1));
-  const field = at.join('.');
-  if (at.length === 1 && key === 'slug') {
-    return new ContentError(file, line, `“slug” would replace the ${what}'s id (its file name), so two files could end up with the same id`, 'remove the line: the id is the file name');
-  }
-  const near = known.find((k) => closeTo(k, key));
-  return new ContentError(file, line, `unknown field “${field}”: the site ignores it`, near ? `did you mean “${near}”?` : `remove it, or use one of: ${known.join(', ')}`);
-}
-
-/** Same letters give or take one edit, or same letters in another case. */
-function closeTo(a: string, b: string): boolean {
-  if (a.toLowerCase() === b.toLowerCase()) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
-}
 
 function collectText(tree: Root): string {
   let out = '';

@@ -2,9 +2,10 @@
 // markdown plugins (which run outside Astro's content layer) and for tests.
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
 import { ContentError } from './content-error.ts';
 import { entityData, type EntityData } from './schema.ts';
+import { issueMessage, unknownFields } from './schema-errors.ts';
+import { parseYaml } from './yaml-lines.ts';
 
 export interface Entity extends EntityData {
   id: string;
@@ -38,26 +39,14 @@ export function parseEntry(file: string, source: string): Entity {
   }
   const fm = FRONTMATTER.exec(source);
   if (!fm) throw new ContentError(file, 1, 'no YAML frontmatter', 'start the file with a --- block holding name, kind and summary');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(fm[1], { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) {
-    const err = doc.errors[0];
-    const line = lineCounter.linePos(err.pos[0]).line + 1;
-    throw new ContentError(file, line, `invalid YAML: ${err.message.split('\n')[0]}`, 'check indentation, quotes and duplicate keys');
-  }
-  const result = entityData.safeParse(doc.toJS());
+  const yaml = parseYaml(fm[1]);
+  if (yaml.error) throw new ContentError(file, yaml.error.line, `invalid YAML: ${yaml.error.message}`, 'check indentation, quotes and duplicate keys');
+  const result = entityData.safeParse(yaml.doc.toJS());
   if (!result.success) {
+    const [unknown] = unknownFields(entityData, result.error.issues, file, yaml.lineOf, 'glossary entry');
+    if (unknown) throw unknown;
     const issue = result.error.issues[0];
-    let line: number | undefined = 2;
-    for (let depth = issue.path.length; depth > 0; depth--) {
-      const node = doc.getIn(issue.path.slice(0, depth), true);
-      if (isNode(node) && node.range) {
-        line = lineCounter.linePos(node.range[0]).line + 1;
-        break;
-      }
-    }
-    const field = issue.path.join('.') || 'frontmatter';
-    throw new ContentError(file, line, `“${field}”: ${issue.message}`, fixFor(field));
+    throw new ContentError(file, yaml.lineOf(issue.path), issueMessage(issue, yaml.doc.hasIn(issue.path)), fixFor(issue.path.join('.') || 'frontmatter'));
   }
   return { ...result.data, id, file };
 }

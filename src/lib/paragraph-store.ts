@@ -9,7 +9,7 @@ import path from 'node:path';
 
 const PREFIX = 'stored:';
 
-/** src/cli/build.mjs gives each build its own folder; `astro dev` and a bare `astro build` share this one. */
+/** Each build has its own folder (src/integrations/staged-output.ts); `astro dev` uses this one. */
 export const storeDir = () => process.env.EDITION_PARAGRAPHS_DIR ?? path.resolve('node_modules/.cache/edition-paragraphs');
 
 /** Store `json` and return the key that stands for it. */

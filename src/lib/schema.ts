@@ -1,5 +1,7 @@
 // Zod schemas shared by the Astro content collections (src/content.config.ts)
-// and by the build-time plugins that read the glossary outside Astro.
+// and by the build-time plugins that read the glossary outside Astro. Every
+// object is strict: a field the site does not know (a misspelt “aliasses:”)
+// is an error, where zod would otherwise drop it silently.
 import { z } from 'astro/zod';
 
 export const ENTITY_KINDS = ['person', 'organization', 'treaty', 'event', 'place', 'concept'] as const;
@@ -29,7 +31,7 @@ export function isValidPartialDate(s: string): boolean {
 
 const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "minsk-agreements"');
 
-export const keyDate = z.object({
+export const keyDate = z.strictObject({
   date: partialDate,
   /** Optional end of a span (terms of office, wars). */
   end: partialDate.optional(),
@@ -37,24 +39,22 @@ export const keyDate = z.object({
 });
 
 /** A source read for an entry: the passage quoted is what supports the fact. */
-const source = z
-  .object({
-    title: z.string().min(1),
-    publisher: z.string().min(1),
-    date: partialDate,
-    url: z.string().url().startsWith('https://'),
-    retrieved: partialDate,
-    quote: z.string().min(1).max(300),
-    supports: z.string().min(1),
-  })
-  .strict();
+const source = z.strictObject({
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  date: partialDate,
+  url: z.url().startsWith('https://'),
+  retrieved: partialDate,
+  quote: z.string().min(1).max(300),
+  supports: z.string().min(1),
+});
 
-export const laterFact = z.object({
+export const laterFact = z.strictObject({
   date: partialDate,
   text: z.string().min(1),
 });
 
-export const entityData = z.object({
+export const entityData = z.strictObject({
   name: z.string().min(1),
   kind: z.enum(ENTITY_KINDS),
   /** Every spelling the texts use plus common alternatives; used for mentions and search. */
@@ -66,7 +66,7 @@ export const entityData = z.object({
   later: z.array(laterFact).default([]),
   wikidata: z.string().regex(/^Q\d+$/).optional(),
   related: z.array(slugId).default([]),
-  coordinates: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+  coordinates: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
   sources: z.array(source).min(1).optional(),
   /** Facts kept in the entry that no readable source supports. */
   unsourced: z.array(z.string().min(1)).optional(),
@@ -75,7 +75,7 @@ export type EntityData = z.infer<typeof entityData>;
 
 const certainty = z.enum(['verified', 'probable', 'inferred', 'unknown']);
 
-export const articleData = z.object({
+export const articleData = z.strictObject({
   title: z.string().min(1),
   /** "republished": the headline found on republished copies; "editorial": ours. */
   titleSource: z.enum(['republished', 'editorial']),
@@ -84,19 +84,19 @@ export const articleData = z.object({
   series: z.number().int().positive(),
   /** The seed file in content/sources this text reproduces. */
   seed: z.string().regex(/^[\w.-]+\.txt$/),
-  dating: z.object({
+  dating: z.strictObject({
     /** Earliest plausible publication day; what the site shows as the date. */
     earliest: partialDate,
     latest: partialDate,
     certainty,
     evidence: z
-      .array(z.object({ quote: z.string().min(1), inference: z.string().min(1) }))
+      .array(z.strictObject({ quote: z.string().min(1), inference: z.string().min(1) }))
       .min(1),
   }),
-  provenance: z.object({
-    author: z.object({ name: z.string().optional(), certainty, note: z.string() }),
-    publication: z.object({ name: z.string().optional(), certainty, note: z.string() }),
-    headline: z.object({ certainty, note: z.string() }),
+  provenance: z.strictObject({
+    author: z.strictObject({ name: z.string().optional(), certainty, note: z.string() }),
+    publication: z.strictObject({ name: z.string().optional(), certainty, note: z.string() }),
+    headline: z.strictObject({ certainty, note: z.string() }),
   }),
 });
 export type ArticleData = z.infer<typeof articleData>;

@@ -2,13 +2,12 @@
 // the site build on the tree MDX has just parsed, before the annotation
 // plugins change it: the build parses each article once, not once for the
 // check and again for the page. Errors stop the build with the check's own
-// `file:line: problem` + `Fix:` lines; warnings go to `log` (read by
-// src/cli/build.mjs), or to the console without one.
+// `file:line: problem` + `Fix:` lines; warnings go to `warn`, or to the
+// console without one.
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { glossaryMatcher } from '../lib/aliases.ts';
-import { logCheck } from '../lib/check-report.mjs';
 import { checkArticleBody, readSeed } from '../lib/content-check.ts';
 import { projectPath } from '../lib/content-error.ts';
 import type { Glossary } from '../lib/glossary-source.ts';
@@ -19,11 +18,11 @@ export interface ContentCheckOptions {
   seedsDir: string;
   /** A checked glossary: its names are what the first-mention warnings look for. */
   glossary: Glossary;
-  /** The check log of src/lib/check-report.mjs. */
-  log?: string;
+  /** Where warnings go (src/integrations/content-check.ts collects them for its summary). */
+  warn?: (message: string) => void;
 }
 
-export function remarkContentCheck({ root, seedsDir, glossary, log }: ContentCheckOptions) {
+export function remarkContentCheck({ root, seedsDir, glossary, warn = (m) => console.warn(`⚠ ${m}`) }: ContentCheckOptions) {
   const matcher = glossaryMatcher(glossary);
   return (tree: Root, file: VFile) => {
     const abs = path.resolve(file.path);
@@ -37,10 +36,7 @@ export function remarkContentCheck({ root, seedsDir, glossary, log }: ContentChe
       seed: readSeed(root, seedsDir, frontmatter?.seed),
       matcher,
     });
-    for (const w of warnings) {
-      if (log) logCheck(log, { warning: w.message });
-      else console.warn(`⚠ ${w.message}`);
-    }
+    for (const w of warnings) warn(w.message);
     if (errors.length) throw new Error(errors.map((e) => `✗ ${e.message}`).join('\n'));
   };
 }

@@ -1,32 +1,29 @@
-// Vite wraps every dynamic import(") of a page script in its preload helper
+// Vite wraps every dynamic import() of a page script in its preload helper
 // so it can fetch the chunk's CSS and imports alongside.
 // Our lazy chunks (note previews, search) import nothing and bring no CSS, so
-// the helper would only add weight to the script every page loads. This
-// plugin hides their imports from Vite's wrapper and resolves them itself,
-// so Rollup still builds each chunk and writes a plain import("./chunk.js").
+// the helper would only add weight to the script every page loads. Vite has
+// no option to leave it out (vitejs/vite#13952), so this plugin unwraps the
+// calls in our page scripts' chunks, `__vitePreload(() => import("./x.js"), deps)`
+// → `(() => import("./x.js"))()`, before minification, which then drops the
+// unused helper.
 import type { Plugin } from 'vite';
 
-const MARK = '__lazyChunk__';
-const LAZY_IMPORT = /(?<!typeof\s+)\bimport\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*\)/g;
+const CALL = /(?<![\w$])__vitePreload\((?=\s*\(\)\s*=>)/g;
+const DEPS = /,\s*__VITE_PRELOAD__\w*\s*\)/g;
 
 export function lazyChunks(include: RegExp): Plugin {
   return {
     name: 'edition:lazy-chunks',
     apply: 'build',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!include.test(id) || !code.includes('import(')) return null;
-      const out = code.replace(LAZY_IMPORT, (_, q: string, spec: string) => `import(${MARK}(${q}${spec}${q}))`);
-      return out === code ? null : { code: out, map: null };
-    },
-    async resolveDynamicImport(specifier, importer) {
-      if (typeof specifier === 'string') return null;
-      const call = specifier as unknown as { type: string; callee?: { name?: string }; arguments?: { value?: unknown }[] };
-      const target = call.type === 'CallExpression' && call.callee?.name === MARK ? call.arguments?.[0]?.value : undefined;
-      if (typeof target !== 'string') return null;
-      const resolved = await this.resolve(target, importer);
-      if (!resolved) this.error(`lazy chunk “${target}” imported from ${importer} does not exist`);
-      return resolved;
+    enforce: 'post',
+    renderChunk(code, chunk) {
+      if (!chunk.moduleIds.some((id) => include.test(id)) || !code.includes('__vitePreload')) return null;
+      const calls = code.match(CALL)?.length ?? 0;
+      const unwrapped = code.match(DEPS)?.length ?? 0;
+      const out = code.replace(CALL, '(').replace(DEPS, ')()');
+      // Every call unwrapped, or none: a call left half-changed would not run.
+      if (unwrapped !== calls) this.error(`lazy-chunks: ${calls} preload calls in ${chunk.fileName}, ${unwrapped} unwrapped`);
+      return { code: out, map: null };
     },
   };
 }

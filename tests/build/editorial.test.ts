@@ -385,7 +385,14 @@ describe('the feed', () => {
 });
 
 describe('the sitemap', () => {
-  const xml = () => fs.readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
+  // @astrojs/sitemap: an index naming one sitemap, which lists the pages.
+  const xml = () => fs.readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8');
+
+  it('is named by the sitemap index', () => {
+    const index = fs.readFileSync(path.join(DIST, 'sitemap-index.xml'), 'utf8');
+    expect(xmlError(index)).toBeUndefined();
+    expect([...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual([abs('sitemap-0.xml')]);
+  });
 
   it('is well-formed and lists every page but the 404 page, and nothing else', () => {
     expect(xmlError(xml())).toBeUndefined();

@@ -247,7 +247,7 @@ describe('page script', () => {
   const code = fs.readFileSync(path.join(DIST, '_astro', main), 'utf8');
 
   it('loads previews and search as plain lazy imports, without Vite’s preload helper', () => {
-    const lazy = [...code.matchAll(/import\("\.\/([^"]+)"\)/g)].map((m) => m[1]);
+    const lazy = [...code.matchAll(/import\((["`])\.\/([^"`]+)\1\)/g)].map((m) => m[2]);
     expect(lazy.some((f) => f.startsWith('popover.'))).toBe(true);
     expect(lazy.some((f) => f.startsWith('search.'))).toBe(true);
     for (const f of lazy) expect(scripts, f).toContain(f);
@@ -278,7 +278,7 @@ describe('the about page', () => {
 
 describe('the text face', () => {
   const assets = fs.readdirSync(path.join(DIST, '_astro'));
-  it('is two small woff2 files of this site, declared with font-display: optional', () => {
+  it('is two small woff2 files of this site, declared with font-display: swap', () => {
     const fonts = fs.readdirSync(DIST, { recursive: true }).map(String).filter((f) => /\.(woff2?|ttf|otf)$/.test(f));
     expect(fonts.map((f) => path.basename(f).replace(/\.[\w-]+\.woff2$/, ''))).toEqual(['source-serif-4-italic', 'source-serif-4-normal']);
     for (const f of fonts) expect(fs.statSync(path.join(DIST, f)).size, f).toBeLessThan(11_000);
@@ -286,7 +286,7 @@ describe('the text face', () => {
     const faces = css.match(/@font-face\{[^}]*\}/g) ?? [];
     const remote = faces.filter((f) => /url\((?!["']?\/)/.test(f) && /url\(["']?(https?:)?\/\//.test(f));
     expect(remote).toEqual([]);
-    expect(faces.filter((f) => f.includes('woff2')).every((f) => f.includes('font-display:optional'))).toBe(true);
+    expect(faces.filter((f) => f.includes('woff2')).every((f) => f.includes('font-display:swap'))).toBe(true);
     expect(faces.filter((f) => f.includes('woff2'))).toHaveLength(2);
   });
 });

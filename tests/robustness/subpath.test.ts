@@ -41,7 +41,7 @@ function siteOrigin(): string | undefined {
     const value = canonical && String(canonical.properties.href ?? canonical.properties.content ?? '');
     if (value && /^https?:\/\//.test(value)) return new URL(value).origin;
   }
-  const sitemap = path.join(out, 'sitemap.xml');
+  const sitemap = path.join(out, 'sitemap-0.xml');
   const loc = fs.existsSync(sitemap) && /<loc>(https?:\/\/[^<]+)<\/loc>/.exec(fs.readFileSync(sitemap, 'utf8'));
   return loc ? new URL(loc[1]).origin : undefined;
 }

@@ -108,9 +108,9 @@ export function run(command: string, args: string[], cwd: string, env: Record<st
   });
 }
 
-/** `node src/cli/build.mjs` in the copy, as `npm run build` would. */
+/** `astro build` in the copy, as `npm run build` does. */
 export const runBuild = (root: string, env: Record<string, string> = {}, timeoutMs?: number) =>
-  run(process.execPath, ['src/cli/build.mjs'], root, env, timeoutMs);
+  run(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], root, env, timeoutMs);
 
 /** Every file under `dir` with its bytes, for before/after comparison. */
 export function snapshot(dir: string): Map<string, string> {

@@ -1,7 +1,7 @@
-// tests/bench/linearity.ts: the scale bench's verdict on growth, which must
+// scripts/bench/linearity.ts: the scale bench's verdict on growth, which must
 // neither pass nor fail on differences the machine's noise could make.
 import { describe, expect, it } from 'vitest';
-import { linearity, spans } from '../bench/linearity.ts';
+import { linearity, spans } from '../../scripts/bench/linearity.ts';
 
 /** Builds of cost a + b·N + c·N² (seconds), each run off by ±`jitter` of itself. */
 const sizes = (ns: number[], a: number, b: number, c = 0, jitter = 0.02) =>

@@ -1,8 +1,8 @@
-// tests/bench/search-growth.ts: the scale bench's verdict on search bytes,
+// scripts/bench/search-growth.ts: the scale bench's verdict on search bytes,
 // which judges what a query looks up, not what a visit loads once nor the
 // text of the few results it shows.
 import { describe, expect, it } from 'vitest';
-import { MAX_RATIO, searchGrowth } from '../bench/search-growth.ts';
+import { MAX_RATIO, searchGrowth } from '../../scripts/bench/search-growth.ts';
 
 const KB = 1024;
 /** Today's figures in shape: the engine load grows by Pagefind's page list, a query's lookup does not. */

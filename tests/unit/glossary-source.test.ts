@@ -34,7 +34,7 @@ describe('loadGlossary', () => {
   });
 
   it('rejects a missing summary', () => {
-    expect(() => loadGlossary(glossaryWith({ 'kyiv.md': entry('name: Kyiv\nkind: place') }))).toThrow(/kyiv\.md.*“summary”: Required/);
+    expect(() => loadGlossary(glossaryWith({ 'kyiv.md': entry('name: Kyiv\nkind: place') }))).toThrow(/kyiv\.md.*the field “summary” is missing/);
   });
 
   it('rejects a related entry that does not exist, with its line', () => {

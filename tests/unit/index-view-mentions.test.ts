@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropNonText } from '../../src/cli/index-view.mjs';
+import { dropNonText } from '../../src/integrations/index-view.mjs';
 import { mentionGroupsHtml } from '../../src/lib/mention-list.ts';
 
 describe('the search index view of an entry page', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropNonText, pagePathOf, spaceDashes, tagPage } from '../../src/cli/index-view.mjs';
+import { dropNonText, pagePathOf, spaceDashes, tagPage } from '../../src/integrations/index-view.mjs';
 import { piecesText, seeded } from '../support/random.ts';
 
 describe('the search index view', () => {

@@ -23,7 +23,7 @@ const KIND: Record<string, string> = {
 
 export const kindLabel = (kind: string) => KIND[kind] ?? kind;
 
-/** The index spaces joining dashes so words split (src/cli/index-view.mjs); close them again for display. */
+/** The index spaces joining dashes so words split (src/integrations/index-view.mjs); close them again for display. */
 export const tidy = (text: string) => text.replace(/\s([—–])\s/g, '$1');
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {

@@ -1,8 +1,8 @@
 // `npm run bench`: build the site, then measure what a reader downloads and
 // waits for, and print each budget with pass/fail. Writes
-// tests/bench/results/bench.json.
+// scripts/bench/results/bench.json.
 //
-// The build runs in a temporary copy of the project (tests/bench/project.ts)
+// The build runs in a temporary copy of the project (scripts/bench/project.ts)
 // with cold caches, so it measures a full build and leaves dist/ and the
 // working tree alone. Exits 0 whether budgets pass or fail; non-zero only if
 // something could not be measured (a failed build, no browser).
@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser } from '../../tests/support/browser.ts';
 import { benchLighthouse, type LighthouseBench } from './lighthouse.ts';
 import { KINDS, articleFloor, htmlBreakdown, measurePage, pageTypes, type Floor, type PageMeasure } from './pages.ts';
 import { REPO, countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
@@ -364,7 +364,7 @@ async function main() {
   const unknown = budgets.filter((b) => b.pass === null).length;
   say(`\n  ${budgets.length - failed - unknown} pass, ${failed} fail${unknown ? `, ${unknown} not measured` : ''}. (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
-  const out = path.join(REPO, 'tests/bench/results/bench.json');
+  const out = path.join(REPO, 'scripts/bench/results/bench.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const json = {
     date: new Date().toISOString(),

@@ -1,4 +1,4 @@
-// What Pagefind indexes: a copy of the built pages in which
+// What Pagefind indexes (./search-index.ts): each built page as read, in which
 // - dashes that join words ("Zelensky—hesitant", "NATO–Russia") are spaced,
 //   because Pagefind splits words only on whitespace and would otherwise
 //   index the pair as one unfindable word;
@@ -9,7 +9,6 @@
 // Doing this here keeps the served pages free of per-element ignore markers.
 // The served pages are not changed; ids, filters and metadata are identical,
 // so results still point at the real pages.
-import fs from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -70,25 +69,5 @@ export function tagPage(html, pagePath) {
 /** The site path of a built file: `glossary/kyiv/index.html` → `/glossary/kyiv/`. */
 export const pagePathOf = (rel) => `/${rel.split(path.sep).join('/')}`.replace(/index\.html$/, '');
 
-/** Copy every .html file under `site` into `out`, transformed. */
-export function writeIndexView(site, out) {
-  fs.rmSync(out, { recursive: true, force: true });
-  const walk = (dir) => {
-    let made = false; // each folder once, and only for pages: a mkdir per file shows at scale
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const from = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'pagefind') walk(from);
-      } else if (entry.name.endsWith('.html')) {
-        const to = path.join(out, path.relative(site, from));
-        if (!made) {
-          fs.mkdirSync(path.dirname(to), { recursive: true });
-          made = true;
-        }
-        const html = spaceDashes(dropNonText(fs.readFileSync(from, 'utf8')));
-        fs.writeFileSync(to, tagPage(html, pagePathOf(path.relative(site, from))));
-      }
-    }
-  };
-  walk(site);
-}
+/** What Pagefind reads of the built page at `rel` (e.g. `glossary/kyiv/index.html`). */
+export const indexView = (html, rel) => tagPage(spaceDashes(dropNonText(html)), pagePathOf(rel));

@@ -69,7 +69,7 @@ export interface BuildRun {
 }
 
 /**
- * `node src/cli/build.mjs` in `project`, from clean caches unless told otherwise.
+ * `astro build` in `project`, from clean caches unless told otherwise.
  * Run under bash so its `times` builtin can report the CPU time of all the
  * build's descendants (they are waited for, so their usage is accounted).
  */
@@ -86,8 +86,8 @@ export function runBuild(
     // (-o to a file: fd 3 is a socket, which /dev/fd/3 cannot open.)
     const usageFile = path.join(os.tmpdir(), `edition-build-usage-${process.pid}-${Date.now()}`);
     const script = fs.existsSync(GNU_TIME)
-      ? `${GNU_TIME} -f 'RUSAGE %U %S %M' -o "$1" "$0" src/cli/build.mjs; s=$?; cat "$1" >&3; rm -f "$1"; exit $s`
-      : `"$0" src/cli/build.mjs; s=$?; times >&3; exit $s`;
+      ? `${GNU_TIME} -f 'RUSAGE %U %S %M' -o "$1" "$0" node_modules/astro/bin/astro.mjs build; s=$?; cat "$1" >&3; rm -f "$1"; exit $s`
+      : `"$0" node_modules/astro/bin/astro.mjs build; s=$?; times >&3; exit $s`;
     const child = spawn('bash', ['-c', script, node, usageFile], {
       cwd: project,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },

@@ -9,10 +9,10 @@
 //     measured on it in Chromium (bytes per query, time to first result);
 //   - with EDITION_PLAIN=1 (astro.config.mjs gives MDX none of our plugins and
 //     runs no content check), the baseline for the pipeline's overhead.
-// Writes tests/bench/results/scale.json. Runs build one after another.
+// Writes scripts/bench/results/scale.json. Runs build one after another.
 //
 //   npm run bench:scale -- [N…] [--runs R] [--search-runs 3] [--no-plain] [--no-search] [--profile]
-//                          [--timeout 1200] [--patch tests/bench/experiments/x.diff] [--keep]
+//                          [--timeout 1200] [--patch scripts/bench/experiments/x.diff] [--keep]
 //
 // --runs: builds per variant (default: 3 up to N = 100, 1 above).
 // --profile: also build the largest N once under `node --cpu-prof` and
@@ -23,8 +23,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser } from '../support/browser.ts';
-import { readSources, writeEdition } from '../support/edition.ts';
+import { launchBrowser } from '../../tests/support/browser.ts';
+import { readSources, writeEdition } from '../../tests/support/edition.ts';
 import { summarizeProfiles, type ProfileSummary } from './profile.ts';
 import { REPO, countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
 import { htmlBreakdown, type Region } from './pages.ts';
@@ -257,7 +257,7 @@ async function profileBuild(project: string, dir: string): Promise<ProfileSummar
   const run = await runBuild(project, { ...heapEnvFor(), PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` }, { timeoutSeconds, node: wrapper });
   say(`    profiled build: ${sec(run.wallSeconds)} (${run.steps.map((s) => `${s.label} ${sec(s.seconds)}`).join(', ')})`);
   const summaries = summarizeProfiles(profDir).filter((p) => p.durationMs > 500);
-  const keep = path.join(REPO, 'tests/bench/results/profiles');
+  const keep = path.join(REPO, 'scripts/bench/results/profiles');
   fs.mkdirSync(keep, { recursive: true });
   for (const f of fs.readdirSync(keep)) if (f.startsWith(`${path.basename(dir)}-`)) fs.rmSync(path.join(keep, f));
   for (const s of summaries) {
@@ -448,7 +448,7 @@ function printReport(all: SizeResult[]) {
 /** Sizes whose annotated build succeeded. */
 const built = (results: SizeResult[]) => results.filter((r) => r.annotated.runs.length > 0);
 
-/** Growth of build time with N, from the annotated builds' CPU (tests/bench/linearity.ts). */
+/** Growth of build time with N, from the annotated builds' CPU (scripts/bench/linearity.ts). */
 const buildGrowth = (all: SizeResult[]) => linearity(built(all).map((r) => ({ n: r.n, cpu: r.annotated.runs.map((b) => b.cpuSeconds) })));
 
 // --------------------------------------------------------------------- main
@@ -490,7 +490,7 @@ async function main() {
   // A build that broke (not one that ran out of memory or time) means this run could not measure.
   if (results.some((r) => r.failed && !/memory|stopped/.test(r.failed.reason))) failed = true;
   if (results.length) printReport(results);
-  const out = path.join(REPO, `tests/bench/results/scale${opts.patch ? `-${path.basename(opts.patch).replace(/\.\w+$/, '')}` : ''}.json`);
+  const out = path.join(REPO, `scripts/bench/results/scale${opts.patch ? `-${path.basename(opts.patch).replace(/\.\w+$/, '')}` : ''}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const json = results.map((r) => ({
     ...r,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 
-import { TYPES as BASE_TYPES } from '../support/server.ts';
+import { TYPES as BASE_TYPES } from '../../tests/support/server.ts';
 
 // The test server's types, and a few more a real host would serve.
 const TYPES: Record<string, string> = {

@@ -5,7 +5,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { RunnerResult } from 'lighthouse';
 type Result = RunnerResult['lhr'];
-import { CHROME_ARGS, CHROME_PATH } from '../support/browser.ts';
+import { CHROME_ARGS, CHROME_PATH } from '../../tests/support/browser.ts';
 import { median } from './project.ts';
 
 export const CHROME_FLAGS = CHROME_ARGS;

@@ -1,0 +1,53 @@
+// The search index, through Pagefind's Node API, once the pages are written.
+// Pagefind reads each page as index-view.mjs prepares it (in memory: the
+// served pages are not changed), under the page's own path, so results point
+// at the real pages.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { indexView } from './index-view.mjs';
+
+// Smaller word-index chunks than Pagefind's default (20,000 word positions,
+// about 28 KB gzipped here): a query fetches the chunks of its words only, so
+// this is most of what a first query costs beyond the engine. A chunk holds a
+// fixed number of positions, so its size does not grow with the edition; the
+// chunk list in the page metadata does, a few bytes per chunk. Pagefind reads
+// this from its environment and calls it unstable: if a release drops it,
+// chunks are simply the default size again.
+const INDEX_CHUNK_SIZE = '4000';
+
+export const searchIndex = (): AstroIntegration => ({
+  name: 'edition:search-index',
+  hooks: {
+    'astro:build:done': async ({ dir, logger }) => {
+      const site = fileURLToPath(dir);
+      const started = performance.now();
+      process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      try {
+        let pages = 0;
+        for (const rel of htmlFiles(site)) {
+          const content = indexView(fs.readFileSync(path.join(site, rel), 'utf8'), rel);
+          const added = await index.addHTMLFile({ sourcePath: rel.split(path.sep).join('/'), content });
+          if (added.errors.length) throw new Error(`Pagefind could not index ${rel}: ${added.errors.join('; ')}`);
+          pages++;
+        }
+        const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        logger.info(`${pages} pages indexed in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      } finally {
+        await pagefind.close();
+      }
+    },
+  },
+});
+
+/** Every .html file under `site`, relative to it. */
+function htmlFiles(site: string): string[] {
+  return fs
+    .readdirSync(site, { recursive: true, encoding: 'utf8' })
+    .filter((rel) => rel.endsWith('.html') && !rel.startsWith(`pagefind${path.sep}`));
+}
