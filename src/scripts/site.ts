@@ -1,7 +1,8 @@
 // The one script every page loads (small, deferred). Reading never depends
 // on it: it sets notes in the margin, previews names and notes, highlights
 // search terms on arrival, and wires the header search box, whose engine
-// loads on the first keystroke.
+// loads as soon as the reader shows intent: focus ("/" and Ctrl/Cmd+K focus
+// it too) or the first key.
 import { enhanceNotes } from './notes.ts';
 import { enhancePreviews } from './previews.ts';
 
@@ -17,12 +18,14 @@ const form = document.querySelector<HTMLFormElement>('.header-search');
 const input = form?.querySelector<HTMLInputElement>('input[type=search]');
 if (form && input) {
   let started = false;
-  input.addEventListener('input', () => {
-    // Once started, the header search listens to the box itself.
+  const start = () => {
+    // Once started, the header search listens to the box itself, and runs what was typed while it loaded.
     if (started) return;
     started = true;
     import('./search/index.ts').then((m) => m.startHeaderSearch(form, input)(true));
-  });
+  };
+  input.addEventListener('focus', start);
+  input.addEventListener('input', start);
 }
 
 /** The theme button: shown only with JavaScript, remembered across pages. */
