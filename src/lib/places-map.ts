@@ -36,14 +36,15 @@ type Placed = Label & { box: Box };
 
 /**
  * Put each point's label beside it where it overlaps no other label or point
- * and stays inside the frame: greedy, over sixteen positions around the dot.
+ * and stays inside the frame: greedy, over 24 positions around the dot.
  * Greedy depends on the order, so a few orders are tried (as given, most
- * crowded first, west to east, east to west) and the least overlap wins.
+ * crowded first, west to east, east to west) and the least overlap wins;
+ * labels that still overlap are then moved one at a time while that helps.
  */
 export function placeLabels(points: readonly { x: number; y: number; text: string }[], width: number, height: number, size = 13, gap = 7): Placed[] {
   const dots: Box[] = points.map((p) => ({ x0: p.x - 4, y0: p.y - 4, x1: p.x + 4, y1: p.y + 4 }));
   const outside = (b: Box) => (b.x0 < 0 || b.y0 < 0 || b.x1 > width || b.y1 > height ? 1e6 : 0);
-  // Eight places around the dot, then the same eight further out for a crowded spot.
+  // Eight places around the dot, then the same eight further out, twice, for a crowded spot.
   const ring = (g: number): [number, number, Label['anchor']][] => [
     [g, size * 0.35, 'start'],
     [-g, size * 0.35, 'end'],
@@ -56,7 +57,7 @@ export function placeLabels(points: readonly { x: number; y: number; text: strin
   ];
   const candidates = points.map((p) => {
     const w = textWidth(p.text, size);
-    return [...ring(gap), ...ring(gap * 2.2)].map(([dx, dy, anchor]): Placed => {
+    return [...ring(gap), ...ring(gap * 2.2), ...ring(gap * 3.4)].map(([dx, dy, anchor]): Placed => {
       const x = round(p.x + dx);
       const y = round(p.y + dy);
       const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
@@ -79,7 +80,20 @@ export function placeLabels(points: readonly { x: number; y: number; text: strin
   const index = points.map((_, i) => i);
   const crowd = (i: number) => points.filter((q) => Math.hypot(q.x - points[i].x, q.y - points[i].y) < 80).length;
   const orders = [index, [...index].sort((a, b) => crowd(b) - crowd(a)), [...index].sort((a, b) => points[a].x - points[b].x), [...index].sort((a, b) => points[b].x - points[a].x)];
-  return orders.map(greedy).reduce((a, b) => (b.total < a.total ? b : a)).out;
+  const out = orders.map(greedy).reduce((a, b) => (b.total < a.total ? b : a)).out;
+  // Then repair: move any label that still overlaps to its least crowded place, given the rest.
+  for (let round = 0; round < 10; round++) {
+    let moved = false;
+    for (let i = 0; i < out.length; i++) {
+      const others = [...out.filter((_, j) => j !== i).map((l) => l.box), ...dots];
+      const cost = (b: Box) => others.reduce((n, o) => n + overlap(b, o), 0) + outside(b);
+      if (cost(out[i].box) === 0) continue;
+      const best = candidates[i].reduce((a, c) => (cost(c.box) < cost(a.box) ? c : a));
+      if (cost(best.box) < cost(out[i].box)) [out[i], moved] = [best, true];
+    }
+    if (!moved) break;
+  }
+  return out;
 }
 
 /** Dots of radius 4.5 with a 3 px gap: the least distance between two markers' centres. */

@@ -241,9 +241,7 @@ const copies: ProjectCopy[] = [];
 beforeAll(() => {
   // Content only, and one article: the fuzzed one (the others are not mutated).
   fuzzCopy = copyProject({ prefix: 'edition-fuzz-', contentOnly: true });
-  for (const f of fs.readdirSync(fuzzCopy.file('content/articles'))) {
-    if (`content/articles/${f}` !== ARTICLE) fs.rmSync(fuzzCopy.file(`content/articles/${f}`));
-  }
+  fuzzCopy.keepOnly(ARTICLE);
 });
 afterAll(() => {
   checker.stop();

@@ -26,6 +26,8 @@ export interface ProjectCopy {
   write(rel: string, text: string): void;
   /** Replace `from` by `to` in a file; throws if `from` is absent (so a test cannot silently test nothing). */
   edit(rel: string, from: string | RegExp, to: string): void;
+  /** Keep one article (a path under content/articles/), for a faster check; corrections to the others become corrections to the site. */
+  keepOnly(article: string): void;
   remove(): void;
 }
 
@@ -63,6 +65,15 @@ export function copyProject({ prefix = 'edition-copy-', contentOnly = false } = 
       const after = before.replace(from, to);
       if (after === before) throw new Error(`copyProject.edit: ${String(from)} not found in ${rel}`);
       fs.writeFileSync(file(rel), after);
+    },
+    keepOnly(article) {
+      let corrections = fs.readFileSync(file('content/corrections.yaml'), 'utf8');
+      for (const f of fs.readdirSync(file('content/articles'))) {
+        if (`content/articles/${f}` === article) continue;
+        fs.rmSync(file(`content/articles/${f}`));
+        corrections = corrections.replaceAll(`where: articles/${f.replace(/\.mdx$/, '')}\n`, 'where: site\n');
+      }
+      fs.writeFileSync(file('content/corrections.yaml'), corrections);
     },
     remove: () => fs.rmSync(tmp, { recursive: true, force: true }),
   };

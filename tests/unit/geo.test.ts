@@ -75,7 +75,7 @@ describe('placesMap', () => {
 
   it('shades the countries the glossary names, Ukraine among them', () => {
     expect(map.countries.map((c) => c.place).sort()).toEqual(
-      ['austria', 'czech-republic', 'finland', 'france', 'germany', 'poland', 'russia', 'slovakia', 'sweden', 'ukraine'],
+      ['czech-republic', 'finland', 'france', 'germany', 'poland', 'russia', 'sweden', 'ukraine'],
     );
   });
 

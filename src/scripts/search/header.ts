@@ -25,6 +25,7 @@ export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
 
   let seq = 0;
   let active = -1;
+  let shownQuery = '';
   const options = () => [...panel.querySelectorAll<HTMLElement>('[role=option]')];
 
   const close = () => {
@@ -33,6 +34,11 @@ export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
     input.removeAttribute('aria-activedescendant');
     active = -1;
   };
+  function reopen() {
+    if (!input.value.trim() || !panel.childElementCount) return;
+    panel.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }
   const highlight = (i: number) => {
     const all = options();
     if (!all.length) return;
@@ -76,8 +82,8 @@ export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
     all.dataset.href = `${form.action}?q=${encodeURIComponent(query)}`;
     all.textContent = outcome.hits.length ? `All ${outcome.hits.length} results for “${query}”` : `No results for “${query}”: open search`;
     panel.append(all);
-    panel.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
+    shownQuery = query;
+    reopen();
     active = -1;
     status.textContent = `${outcome.hits.length} ${outcome.hits.length === 1 ? 'result' : 'results'}`;
   };
@@ -113,11 +119,11 @@ export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
   form.addEventListener('focusout', (e) => {
     if (!form.contains(e.relatedTarget as Node)) close();
   });
-  input.addEventListener('focus', () => {
-    if (input.value.trim() && panel.childElementCount) {
-      panel.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
-    }
+  // The list closed by Escape or by leaving comes back on focus, or on a key
+  // that leaves the query as it was (a space), which runs no new search.
+  input.addEventListener('focus', reopen);
+  input.addEventListener('input', () => {
+    if (input.value.trim() === shownQuery) reopen();
   });
   return run;
 }
