@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Three suites: unit (plugins, lib, content checks; no build needed),
-// build (reads dist/), e2e (real Chromium against dist/ on a local server).
+// Suites: unit (plugins, lib, content; no build needed), build (reads dist/),
+// robustness (bad content), variant (one shared build of a variant edition),
+// e2e (Chromium and Firefox against dist/ on a local server).
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
@@ -11,10 +12,21 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'] } },
       // Whole-site checks (html-validate, links over every page) take seconds on a loaded machine.
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 60_000 } },
-      // Bad content must stop the build loudly; each case builds a temporary copy.
+      // Bad content in-process against the content check; a few real builds where the build itself is under test.
       {
         extends: true,
         test: { name: 'robustness', include: ['tests/robustness/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
+      },
+      // One shared build of a variant edition (tests/variant/variant.ts): sub-path, twelve articles, hostile text.
+      {
+        extends: true,
+        test: {
+          name: 'variant',
+          include: ['tests/variant/**/*.test.ts'],
+          globalSetup: ['tests/variant/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         extends: true,

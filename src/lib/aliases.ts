@@ -29,10 +29,35 @@ const isAcronym = (alias: string) => !/\p{Ll}/u.test(alias);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pattern = (alias: string) => escape(foldPunctuation(alias.trim())).replace(/\s+/g, '\\s+');
-const keyOf = (s: string, exact: boolean) => {
-  const k = foldPunctuation(s).replace(/\s+/g, ' ');
-  return exact ? k : k.toLowerCase();
-};
+
+/**
+ * The one key by which spellings compare: punctuation folded as the matcher
+ * folds the text, runs of spaces as one, and case folded unless `exact`.
+ * The glossary's uniqueness check uses it case-folded, so two aliases it lets
+ * through can never collide in the matcher.
+ */
+export function aliasKey(alias: string, exact = false): string {
+  const key = foldPunctuation(alias).replace(/\s+/g, ' ').trim();
+  return exact ? key : key.toLowerCase();
+}
+
+/** Words too common to be a name: as an alias, every one in every text would become a mention. */
+const STOP_WORDS = new Set(
+  ('a an the and or but nor of in on at to for from by with as into onto over under about after before ' +
+    'is are was were be been it its this that these those he she they we you i me him her his hers their ' +
+    'them our us my your who what which when where why how not no so if then than there here all any some ' +
+    'one two also more most such only very can will would should may might must do did does has have had').split(' '),
+);
+
+/** Why an alias cannot be a name (too short, or a common word), or undefined when it can. */
+export function aliasProblem(alias: string): string | undefined {
+  if ((alias.match(/[\p{L}\p{N}]/gu) ?? []).length < 2) return 'is too short to be a name (fewer than two letters)';
+  // An acronym matches in exact case only: “US” never matches “us”.
+  if (isAcronym(alias)) return undefined;
+  const words = aliasKey(alias).split(/[\s'-]+/).filter(Boolean);
+  if (words.every((w) => STOP_WORDS.has(w))) return 'is a common word, not a name: every one in the texts would count as a mention';
+  return undefined;
+}
 
 interface TrieNode {
   end: boolean;
@@ -101,7 +126,7 @@ export function createAliasMatcher(entries: Iterable<Named>): AliasMatcher {
   for (const e of entries) {
     for (const alias of new Set([e.name, ...e.aliases])) {
       const acronym = isAcronym(alias);
-      owner.set(keyOf(alias, acronym), e.id);
+      owner.set(aliasKey(alias, acronym), e.id);
       (acronym ? exact : folded).push(alias);
     }
   }
@@ -119,11 +144,11 @@ export function createAliasMatcher(entries: Iterable<Named>): AliasMatcher {
   // once, here, and look for them only inside such a match.
   const single = (alias: string) =>
     new RegExp(`(?<![\\p{L}\\p{N}])${pattern(alias)}(?![\\p{L}\\p{N}])`, isAcronym(alias) ? 'gu' : 'giu');
-  const all = [...exact, ...folded].map((alias) => ({ alias, id: owner.get(keyOf(alias, isAcronym(alias)))!, re: single(alias) }));
+  const all = [...exact, ...folded].map((alias) => ({ alias, id: owner.get(aliasKey(alias, isAcronym(alias)))!, re: single(alias) }));
   const inner = new Map<string, { id: string; re: RegExp }[]>();
   const lower = new Map(all.map((o) => [o, foldPunctuation(o.alias).toLowerCase()]));
   for (const outer of all) {
-    const outerKey = keyOf(outer.alias, isAcronym(outer.alias));
+    const outerKey = aliasKey(outer.alias, isAcronym(outer.alias));
     const text = foldPunctuation(outer.alias);
     const haystack = text.toLowerCase().replace(/\s+/g, ' ');
     // A substring test first: the regex (word boundaries, case) only runs on the few that pass.
@@ -155,7 +180,7 @@ export function createAliasMatcher(entries: Iterable<Named>): AliasMatcher {
             re.lastIndex = m.index + (folded.codePointAt(m.index)! > 0xffff ? 2 : 1);
             continue;
           }
-          const key = keyOf(m[0], exact);
+          const key = aliasKey(m[0], exact);
           const id = owner.get(key);
           if (!id) continue;
           add({ id, start: m.index, end: m.index + m[0].length });

@@ -27,8 +27,9 @@ import { unannotatedFirstMentions } from './annotations.ts';
 import { summaryLine } from './check-report.mjs';
 import { ContentError, projectPath } from './content-error.ts';
 import { authorText, compareWithSeed, EDITORIAL_COMPONENTS } from './fidelity.ts';
-import { loadGlossary, parseEntry, type Entity, type Glossary } from './glossary-source.ts';
+import { loadGlossary, readEntry, type Entity, type Glossary } from './glossary-source.ts';
 import { articleData } from './schema.ts';
+import { checkCorrections } from './corrections.ts';
 import { issueMessage, unknownFields } from './schema-errors.ts';
 import { parseYaml } from './yaml-lines.ts';
 
@@ -126,6 +127,8 @@ export function checkSources(root: string, options: CheckOptions = {}): Sources 
     }
     articles.push({ abs, file, body: fm.blank + source.slice(fm.length), seed: readSeed(root, seedsDir, fm.data.seed) });
   }
+  const slugs = new Set(articleFiles.map((f) => path.basename(f, '.mdx')));
+  errors.push(...checkCorrections(root, new Set(glossary.keys()), slugs));
   return { errors, warnings, counts: { glossary: glossaryFiles.length, articles: articleFiles.length }, glossary, matcher, articles };
 }
 
@@ -210,11 +213,13 @@ function checkGlossary(root: string, files: string[], errors: ContentError[]): {
     }
     let entity: Entity;
     try {
-      entity = parseEntry(file, source);
+      const read = readEntry(file, source);
+      entity = read.entity;
+      errors.push(...read.aliasErrors);
     } catch (err) {
       errors.push(asContentError(err, file));
       // A stand-in, so notes pointing at this entry do not also fail as unknown labels.
-      if (SLUG.test(base)) glossary.set(base, { id: base, file, name: base, kind: 'concept', aliases: [], summary: '', dates: [], later: [], related: [] });
+      if (SLUG.test(base)) glossary.set(base, { id: base, file, name: base, kind: 'concept', aliases: [], summary: '', dates: [], later: [], related: [], sources: [] });
       continue;
     }
     glossary.set(entity.id, entity);

@@ -2,6 +2,7 @@
 // markdown plugins (which run outside Astro's content layer) and for tests.
 import fs from 'node:fs';
 import path from 'node:path';
+import { aliasKey, aliasProblem } from './aliases.ts';
 import { ContentError } from './content-error.ts';
 import { entityData, type EntityData } from './schema.ts';
 import { issueMessage, unknownFields } from './schema-errors.ts';
@@ -33,6 +34,17 @@ export function loadGlossary(dir: string): Glossary {
 }
 
 export function parseEntry(file: string, source: string): Entity {
+  const { entity, aliasErrors } = readEntry(file, source);
+  if (aliasErrors.length) throw aliasErrors[0];
+  return entity;
+}
+
+/**
+ * An entry, and the errors of aliases that cannot be names (left out of the
+ * entity), so that the content check reports them without losing the entry:
+ * its notes in the articles still resolve.
+ */
+export function readEntry(file: string, source: string): { entity: Entity; aliasErrors: ContentError[] } {
   const id = path.basename(file, '.md');
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
     throw new ContentError(file, undefined, `the file name “${id}” is not a valid id`, 'rename it to a lowercase slug such as “minsk-agreements.md”');
@@ -48,13 +60,21 @@ export function parseEntry(file: string, source: string): Entity {
     const issue = result.error.issues[0];
     throw new ContentError(file, yaml.lineOf(issue.path), issueMessage(issue, yaml.doc.hasIn(issue.path)), fixFor(issue.path.join('.') || 'frontmatter'));
   }
-  return { ...result.data, id, file };
+  const aliasErrors: ContentError[] = [];
+  const aliases = result.data.aliases.filter((alias, i) => {
+    const problem = aliasProblem(alias);
+    if (!problem) return true;
+    aliasErrors.push(new ContentError(file, yaml.lineOf(['aliases', i]), `the alias “${alias}” ${problem}`, 'remove it: aliases are the spellings of this name in the texts, and common alternatives'));
+    return false;
+  });
+  return { entity: { ...result.data, aliases, id, file }, aliasErrors };
 }
 
 function fixFor(field: string): string {
   if (field.startsWith('dates') || field.startsWith('later')) return 'write dates as YYYY, YYYY-MM or YYYY-MM-DD';
   if (field === 'kind') return 'use one of person, organization, treaty, event, place, concept';
   if (field === 'summary') return 'write two or three plain sentences (20–600 characters)';
+  if (field.startsWith('sources')) return 'list each source read under sources: with title, publisher, date, url, retrieved, quote and supports (see docs/fact-check.md)';
   return 'see the glossary schema in src/lib/schema.ts';
 }
 
@@ -88,7 +108,3 @@ function checkGlossary(glossary: Glossary, sources: Map<string, string>) {
   }
 }
 
-/** How aliases compare for uniqueness: case, apostrophes and dashes folded. */
-export function aliasKey(alias: string): string {
-  return alias.normalize('NFKC').toLowerCase().replace(/[’‘]/g, "'").replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ').trim();
-}

@@ -2,6 +2,7 @@
 // the texts' author and publisher are inferred, so they are left out.
 import { absoluteUrl } from './meta.ts';
 import { SITE } from './site.ts';
+import { WIKIDATA_URL } from './sources.ts';
 import { articlePath, entryPath } from './urls.ts';
 
 type Node = Record<string, unknown>;
@@ -46,7 +47,7 @@ export function entityJsonLd(e: EntityInput): Node {
     mainEntityOfPage: url,
   };
   if (e.aliases?.length) node.alternateName = [...e.aliases];
-  if (e.wikidata) node.sameAs = `https://www.wikidata.org/wiki/${e.wikidata}`;
+  if (e.wikidata) node.sameAs = `${WIKIDATA_URL}${e.wikidata}`;
   if (type === 'Place' && e.coordinates) {
     node.geo = { '@type': 'GeoCoordinates', latitude: e.coordinates.lat, longitude: e.coordinates.lon };
   }
@@ -61,8 +62,9 @@ export interface ArticleInput {
   title: string;
   summary: string;
   series: number;
-  /** The earliest day the text can have been written: inferred, as the page says. */
-  datePublished: string;
+  /** When the text was written, as far as known: schema.org has no way to mark
+   *  a date as inferred, so only a verified date is published. */
+  dating: { earliest: string; certainty: 'verified' | 'probable' | 'inferred' | 'unknown' };
   words: number;
   mentions: readonly string[];
 }
@@ -78,7 +80,7 @@ export function articleJsonLd(a: ArticleInput): Node {
     url,
     mainEntityOfPage: url,
     inLanguage: 'en',
-    datePublished: a.datePublished,
+    ...(a.dating.certainty === 'verified' ? { datePublished: a.dating.earliest } : {}),
     wordCount: a.words,
     position: a.series,
     isPartOf: { '@id': websiteId() },

@@ -38,16 +38,23 @@ export const keyDate = z.strictObject({
   label: z.string().min(1),
 });
 
+/** A day written YYYY-MM-DD, not after today: when a source was read. */
+const pastDay = partialDate.refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && s <= new Date().toISOString().slice(0, 10), {
+  message: 'must be the day the source was read, written YYYY-MM-DD, not in the future',
+});
+
 /** A source read for an entry: the passage quoted is what supports the fact. */
-const source = z.strictObject({
+export const sourceData = z.strictObject({
   title: z.string().min(1),
   publisher: z.string().min(1),
-  date: partialDate,
-  url: z.url().startsWith('https://'),
-  retrieved: partialDate,
-  quote: z.string().min(1).max(300),
+  /** The page's own date, or the year it states; absent when it gives none. */
+  date: partialDate.optional(),
+  url: z.url().refine((u) => u.startsWith('https://'), { message: 'must be an https:// address' }),
+  retrieved: pastDay,
+  quote: z.string().min(1).max(300, 'must be a short passage: one or two sentences, under 300 characters'),
   supports: z.string().min(1),
 });
+export type SourceData = z.infer<typeof sourceData>;
 
 export const laterFact = z.strictObject({
   date: partialDate,
@@ -67,11 +74,25 @@ export const entityData = z.strictObject({
   wikidata: z.string().regex(/^Q\d+$/).optional(),
   related: z.array(slugId).default([]),
   coordinates: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
-  sources: z.array(source).min(1).optional(),
-  /** Facts kept in the entry that no readable source supports. */
+  /** What the entry's facts rest on: at least one source the editor has read. */
+  sources: z.array(sourceData).min(1, 'the entry has no sources: every entry needs at least one source'),
+  /** Facts kept in the entry that no readable source supports, said plainly. */
   unsourced: z.array(z.string().min(1)).optional(),
 });
 export type EntityData = z.infer<typeof entityData>;
+
+/** One correction made to a published edition, shown on the corrections page. */
+export const correctionData = z.strictObject({
+  date: partialDate,
+  /** The edition version that carries the correction. */
+  version: z.string().regex(/^\d+\.\d+$/, 'must be a version like "1.1"'),
+  /** What was corrected: a glossary entry, an article, or a page. */
+  where: z.string().regex(/^(glossary\/[a-z0-9-]+|articles\/[a-z0-9-]+|about|home|site)$/, 'must be glossary/<id>, articles/<slug>, about, home or site'),
+  what: z.string().min(1),
+  why: z.string().min(1),
+});
+export const correctionList = z.array(correctionData).min(1);
+export type Correction = z.infer<typeof correctionData>;
 
 const certainty = z.enum(['verified', 'probable', 'inferred', 'unknown']);
 

@@ -6,6 +6,7 @@ export const PAGE_TYPES: Record<string, string> = {
   entry: 'glossary/vladimir-putin/',
   search: 'search/?q=Kyiv',
   about: 'about/',
+  corrections: 'corrections/',
   timeline: 'timeline/',
   map: 'map/',
   // Served with status 200 as a file: Lighthouse audits no page that answers 404.

@@ -1,22 +1,42 @@
-// The content check in-process, on copies of content/: the real content is
-// clean, and the checks that have no full-build case elsewhere point where
-// they should.
+// The content check in-process, on copies of content/ holding one article:
+// the real content is clean; every mistake of the table in
+// tests/support/content-mistakes.ts is reported at its file and line, with a
+// fix; and the checks that have no case there point where they should.
+import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-check.ts';
+import { ARTICLE, CASES, KYIV, lineOf } from '../support/content-mistakes.ts';
 import { copyProject, PROJECT_ROOT, SEEDS, type ProjectCopy } from '../support/project-copy.ts';
 
-const ARTICLE = 'content/articles/minsk-last-chance.mdx';
-const KYIV = 'content/glossary/kyiv.md';
 const copies: ProjectCopy[] = [];
 afterAll(() => copies.forEach((c) => c.remove()));
 
+/** content/ alone, with the one article the cases change: the check of the others would only take time. */
 function contentCopy() {
   const c = copyProject({ prefix: 'edition-check-', contentOnly: true });
   copies.push(c);
+  for (const f of fs.readdirSync(c.file('content/articles'))) {
+    if (`content/articles/${f}` !== ARTICLE) fs.rmSync(c.file(`content/articles/${f}`));
+  }
   return c;
 }
-const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 const messages = async (c: ProjectCopy) => (await checkContent(c.root, { seedsDir: SEEDS })).errors.map((e) => e.message);
+
+describe('every mistake of the table', () => {
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const copy = contentCopy();
+      const want = c.mistake(copy);
+      const where = want.line ? `${want.file}:${want.line}` : want.file;
+      const found = await messages(copy);
+      const error = found.find((m) => m.startsWith(`${where}:`) || m.startsWith(`${where} `));
+      expect(error, `no error at ${where} in:\n${found.join('\n')}`).toBeDefined();
+      expect(error).toMatch(want.message);
+      expect(error).toMatch(/\n {2}Fix: \S/);
+      expect(error, 'no stack trace').not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    });
+  }
+});
 
 describe('checkContent', () => {
   it('finds nothing wrong with the content as it is', async () => {

@@ -5,8 +5,8 @@
 // time limit. Every mutation must either pass the check (and then the
 // article's text still equals its seed: nothing dropped) or be rejected with
 // messages that all read `file:line[:col]: problem` + `Fix:`; never a crash,
-// a bare stack trace, "undefined" or a hang. A few mutations then go through
-// the real build, which must agree with the check.
+// a bare stack trace, "undefined" or a hang. Two rejected mutations then go
+// through the real build, which must reject them with the same message.
 //
 // FUZZ_SEED and FUZZ_N change the run (the summary line names the seed);
 // FUZZ_VERBOSE=1 prints each mutation and its first message.
@@ -21,6 +21,7 @@ import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorText, compareWithSeed } from '../../src/lib/fidelity.ts';
 import { copyProject, PROJECT_ROOT, runBuild, SEEDS, snapshot, type ProjectCopy } from '../support/project-copy.ts';
+import { seeded, type Random } from '../support/random.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20220224);
 const N = Number(process.env.FUZZ_N ?? 210);
@@ -36,20 +37,6 @@ const ORIGINAL = {
 
 // ------------------------------------------------------------ mutations
 
-/** mulberry32: small, seeded, deterministic. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
-type Rng = ReturnType<typeof prng>;
-
 const indicesOf = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m.index);
 const lines = (text: string) => text.split('\n');
 /** Line indexes inside the frontmatter (between the --- lines). */
@@ -59,7 +46,7 @@ const frontmatterLines = (text: string) => {
   return ls.map((_, i) => i).filter((i) => i > 0 && i < end);
 };
 
-type Mutator = (text: string, r: Rng) => string | null;
+type Mutator = (text: string, r: Random) => string | null;
 
 const MUTATORS: Record<string, Mutator> = {
   'delete bracket': (t, r) => {
@@ -78,18 +65,18 @@ const MUTATORS: Record<string, Mutator> = {
     const ls = lines(t);
     const candidates = ls.map((l, i) => (l.length > 2 ? i : -1)).filter((i) => i >= 0);
     const i = r.pick(candidates);
-    ls[i] = ls[i].slice(0, 1 + r.int(ls[i].length - 1));
+    ls[i] = ls[i].slice(0, 1 + r.below(ls[i].length - 1));
     return ls.join('\n');
   },
   'unknown label': (t, r) => {
     const at = [...t.matchAll(/\[\^([^\]\s]+)\](?!:)/g)];
-    if (!at.length) return r.next() < 0.5 ? null : t.replace(/\.\s/, `.[^no-such-entry] `);
+    if (!at.length) return r.fraction() < 0.5 ? null : t.replace(/\.\s/, `.[^no-such-entry] `);
     const m = r.pick(at);
     const label = r.pick([`${m[1]}x`, 'no-such-entry', m[1].toUpperCase(), `${m[1]} `]);
     return t.slice(0, m.index) + `[^${label}]` + t.slice(m.index + m[0].length);
   },
   'stray <': (t, r) => {
-    const at = r.next() < 0.6 ? r.pick(indicesOf(t, /\b[A-Za-z]/g)) : r.int(t.length);
+    const at = r.fraction() < 0.6 ? r.pick(indicesOf(t, /\b[A-Za-z]/g)) : r.below(t.length);
     return t.slice(0, at) + r.pick(['<', '< ', '</', '<b>', '<!--']) + t.slice(at);
   },
   'duplicated key': (t, r) => {
@@ -109,7 +96,7 @@ const MUTATORS: Record<string, Mutator> = {
   'removed quotes': (t, r) => {
     const at = indicesOf(t, /["']/g).filter((i) => i < t.indexOf('\n---', 4));
     if (!at.length) return null;
-    if (r.next() < 0.5) {
+    if (r.fraction() < 0.5) {
       const i = r.pick(at);
       return t.slice(0, i) + t.slice(i + 1);
     }
@@ -120,32 +107,32 @@ const MUTATORS: Record<string, Mutator> = {
     return ls.join('\n');
   },
   'deleted bytes': (t, r) => {
-    const at = r.int(t.length);
-    return t.slice(0, at) + t.slice(at + 1 + r.int(8));
+    const at = r.below(t.length);
+    return t.slice(0, at) + t.slice(at + 1 + r.below(8));
   },
   'deleted line': (t, r) => {
     const ls = lines(t);
-    ls.splice(r.int(ls.length), 1);
+    ls.splice(r.below(ls.length), 1);
     return ls.join('\n');
   },
   'duplicated line': (t, r) => {
     const ls = lines(t);
-    const i = r.int(ls.length);
+    const i = r.below(ls.length);
     ls.splice(i, 0, ls[i]);
     return ls.join('\n');
   },
   'stray brace': (t, r) => {
-    const at = r.int(t.length);
+    const at = r.below(t.length);
     return t.slice(0, at) + r.pick(['{', '}', '{x}']) + t.slice(at);
   },
   'indentation': (t, r) => {
     const ls = lines(t);
     const i = r.pick(frontmatterLines(t));
-    ls[i] = ls[i].startsWith('  ') && r.next() < 0.5 ? ls[i].slice(2) : `  ${ls[i]}`;
+    ls[i] = ls[i].startsWith('  ') && r.fraction() < 0.5 ? ls[i].slice(2) : `  ${ls[i]}`;
     return ls.join('\n');
   },
   'stray character': (t, r) => {
-    const at = r.int(t.length);
+    const at = r.below(t.length);
     return t.slice(0, at) + r.pick(['*', '_', '`', '#', '>', '|', ':', '&', '\\', '~', '!', '\t', '\u0000', '\uFFFD', '[', ']', '(', ')']) + t.slice(at);
   },
 };
@@ -159,11 +146,11 @@ interface Mutation {
 }
 
 function mutations(): Mutation[] {
-  const r = prng(SEED);
+  const r = seeded(SEED);
   const out: Mutation[] = [];
   for (let n = 0; out.length < N && n < N * 10; n++) {
     const kind = KINDS[out.length % KINDS.length];
-    const file = r.next() < 0.5 ? ARTICLE : ENTRY;
+    const file = r.fraction() < 0.5 ? ARTICLE : ENTRY;
     const text = MUTATORS[kind](ORIGINAL[file], r);
     if (text === null || text === ORIGINAL[file]) continue;
     out.push({ n: out.length, kind, file, text });
@@ -313,11 +300,14 @@ describe('fuzzing an article and a glossary entry', () => {
     expect(outcomes.length - ok).toBeGreaterThan(0);
   });
 
-  it('the real build agrees with the check on a few of them', { timeout: 300_000 }, async () => {
+  // Rejected mutations only: a build that fails stops before Astro renders
+  // anything, so it costs a fraction of a build that succeeds; the variant
+  // build (tests/variant) and `npm test`'s own build cover the content the check passes.
+  it('the real build rejects what the check rejects, with the same first message, and leaves dist/ as it was', { timeout: 300_000 }, async () => {
     expect(outcomes.length, 'runs after the fuzzing test').toBeGreaterThan(0);
-    const pick = (file: string, result: Outcome['result']) => outcomes.find((o) => o.m.file === file && o.result === result);
-    const chosen = [pick(ARTICLE, 'ok'), pick(ENTRY, 'ok'), pick(ARTICLE, 'rejected'), pick(ENTRY, 'rejected')].filter((o): o is Outcome => !!o);
-    expect(chosen.length).toBeGreaterThanOrEqual(3);
+    const pick = (file: string) => outcomes.find((o) => o.m.file === file && o.result === 'rejected');
+    const chosen = [pick(ARTICLE), pick(ENTRY)].filter((o): o is Outcome => !!o);
+    expect(chosen.length).toBe(2);
     const results = await Promise.all(
       chosen.map(async (o) => {
         const copy = copyProject({ prefix: 'edition-fuzz-build-' });
@@ -326,22 +316,17 @@ describe('fuzzing an article and a glossary entry', () => {
         copy.write('dist/index.html', 'previous site\n');
         const before = snapshot(copy.file('dist'));
         const build = await runBuild(copy.root);
-        return { o, build, distUnchanged: JSON.stringify([...snapshot(copy.file('dist'))]) === JSON.stringify([...before]), copy };
+        return { o, build, distUnchanged: JSON.stringify([...snapshot(copy.file('dist'))]) === JSON.stringify([...before]) };
       }),
     );
-    for (const { o, build, distUnchanged, copy } of results) {
-      const label = `#${o.m.n} ${o.m.kind} in ${o.m.file} (${o.result})`;
+    for (const { o, build, distUnchanged } of results) {
+      const label = `#${o.m.n} ${o.m.kind} in ${o.m.file}`;
       console.log(`fuzz build ${label}: exit ${build.code} in ${build.seconds.toFixed(1)} s`);
       expect(build.timedOut, label).toBe(false);
-      if (o.result === 'ok') {
-        expect(build.code, `${label}\n${build.output}`).toBe(0);
-        expect(fs.existsSync(copy.file('dist/pagefind/pagefind.js')), label).toBe(true);
-      } else {
-        expect(build.code, label).not.toBe(0);
-        expect(distUnchanged, `${label}: dist/ changed`).toBe(true);
-        // The same first message, word for word.
-        expect(build.output, label).toContain(o.errors[0]);
-      }
+      expect(build.code, label).not.toBe(0);
+      expect(distUnchanged, `${label}: dist/ changed`).toBe(true);
+      // The same first message, word for word.
+      expect(build.output, label).toContain(o.errors[0]);
     }
   });
 });

@@ -28,7 +28,8 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (!pathname.startsWith(base)) return send404(res, root);
     let file = path.join(root, decodeURIComponent(pathname.slice(base.length)));
-    if (!file.startsWith(root)) return send404(res, root);
+    // Inside root itself: a sibling such as dist-old/ also starts with “dist”.
+    if (file !== root && !file.startsWith(root + path.sep)) return send404(res, root);
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
       if (!pathname.endsWith('/')) {
         res.writeHead(301, { location: `${pathname}/` }).end();

@@ -80,18 +80,17 @@ describe('alias matcher', () => {
     const names = entries.flatMap((e) => [e.name, ...e.aliases]);
     const acronym = (a: string) => !/\p{Ll}/u.test(a);
     const passes = [list(names.filter(acronym), 'gu'), list(names.filter((a) => !acronym(a)), 'giu')];
-    const spans = (text: string) =>
-      passes
-        .flatMap((re) => [...foldPunctuation(text).matchAll(re)].map((m) => `${m.index}-${m.index + m[0].length}`))
-        .sort();
-    const outer = (text: string) => {
-      const all = matcher.find(text);
-      // Drop the entities found inside a longer match (the list pattern does not report those).
-      return all
+    // Spans inside a longer one are dropped on both sides: the matcher reports the
+    // entities found inside a longer match, and a match of one pass (acronyms,
+    // exact case) can lie inside a match of the other.
+    const outermost = (all: { start: number; end: number }[]) =>
+      all
         .filter((m) => !all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start))
         .map((m) => `${m.start}-${m.end}`)
         .sort();
-    };
+    const spans = (text: string) =>
+      outermost(passes.flatMap((re) => [...foldPunctuation(text).matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }))));
+    const outer = (text: string) => outermost(matcher.find(text));
     const pieces = [...names, ...names.map((n) => n.toLowerCase()), ...names.map((n) => n.toUpperCase()), 'Minsk acc', 'NATO-', 'an', 'x', '9', '𝐀', 'É', ' ', ' ', '\n', '’s ', '-', '—', ', ', '(', ')'];
     const random = seeded(7);
     for (let i = 0; i < 3000; i++) {

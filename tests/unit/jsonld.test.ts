@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleJsonLd, entityId, entityJsonLd, serializeJsonLd, websiteJsonLd, webPageJsonLd } from '../../src/lib/jsonld.ts';
 import { absoluteUrl, DEFAULT_SITE_URL, siteUrl } from '../../src/lib/meta.ts';
+import { ENTITY_KINDS } from '../../src/lib/schema.ts';
 
 const base = { summary: 'A summary long enough to be one.' };
 
@@ -14,18 +15,12 @@ describe('site address', () => {
 });
 
 describe('entityJsonLd', () => {
-  it('gives each kind its schema.org type', () => {
-    const types = Object.fromEntries(
-      ['person', 'organization', 'event', 'place', 'treaty', 'concept'].map((kind) => [kind, entityJsonLd({ id: 'x', name: 'X', kind, ...base })['@type']]),
-    );
-    expect(types).toEqual({
-      person: 'Person',
-      organization: 'Organization',
-      event: 'Event',
-      place: 'Place',
-      treaty: 'CreativeWork',
-      concept: 'DefinedTerm',
-    });
+  it('gives every kind the glossary allows a schema.org type, and refuses any other', () => {
+    const types = ENTITY_KINDS.map((kind) => entityJsonLd({ id: 'x', name: 'X', kind, ...base })['@type']);
+    for (const type of types) expect(type).toMatch(/^[A-Z][A-Za-z]+$/);
+    // People, organizations, events and places are each their own kind of thing.
+    const things = ['person', 'organization', 'event', 'place'].map((kind) => types[ENTITY_KINDS.indexOf(kind as never)]);
+    expect(new Set(things).size).toBe(things.length);
     expect(() => entityJsonLd({ id: 'x', name: 'X', kind: 'animal', ...base })).toThrow(/animal/);
   });
 
@@ -48,11 +43,20 @@ describe('entityJsonLd', () => {
 });
 
 describe('articleJsonLd', () => {
-  const a = articleJsonLd({ slug: 's', title: 'T', summary: 'S', series: 2, datePublished: '2022-01-13', words: 900, mentions: ['nato', 'kyiv'] });
+  const input = { slug: 's', title: 'T', summary: 'S', series: 2, words: 900, mentions: ['nato', 'kyiv'] };
+  const a = articleJsonLd({ ...input, dating: { earliest: '2022-01-13', certainty: 'inferred' } });
 
-  it('is an Article with its date and mentions pointing at the entries’ @ids', () => {
+  it('gives an inferred date no datePublished: schema.org cannot say it is inferred', () => {
+    expect(a).not.toHaveProperty('datePublished');
+    expect(articleJsonLd({ ...input, dating: { earliest: '2022-01-13', certainty: 'probable' } })).not.toHaveProperty('datePublished');
+  });
+
+  it('publishes a verified date', () => {
+    expect(articleJsonLd({ ...input, dating: { earliest: '2022-01-13', certainty: 'verified' } }).datePublished).toBe('2022-01-13');
+  });
+
+  it('is an Article with its mentions pointing at the entries’ @ids', () => {
     expect(a['@type']).toBe('Article');
-    expect(a.datePublished).toBe('2022-01-13');
     expect(a.mentions).toEqual([{ '@id': entityId('nato') }, { '@id': entityId('kyiv') }]);
   });
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateKey } from '../../src/lib/dates.ts';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
 import { buildTimeline, byYear, compareRows, contentWords, representative, sameFact, sentence, stripFor, telling, type TimelineEntry, type TimelineText } from '../../src/lib/timeline.ts';
-import { readArticles } from '../support/articles.ts';
 
 const texts: TimelineText[] = [
   { slug: 'one', title: 'One', series: 1, earliest: '2021-12-02', latest: '2021-12-03' },
@@ -160,41 +158,6 @@ describe('stripFor', () => {
 
   it('fails for a text that is not on the timeline', () => {
     expect(() => stripFor(t, 'three')).toThrow(/three/);
-  });
-});
-
-describe('the edition’s timeline', () => {
-  const glossary = [...loadGlossary('content/glossary').values()];
-  const articles = readArticles().map((a) => ({
-    slug: a.slug,
-    title: a.data.title,
-    series: a.data.series,
-    earliest: String(a.data.dating.earliest),
-    latest: String(a.data.dating.latest),
-  }));
-  const t = buildTimeline(glossary, articles);
-
-  it('holds every dated fact of every entry, on its day', () => {
-    for (const e of glossary) {
-      for (const d of [...e.dates.map((x) => ({ ...x, text: x.label })), ...e.later.map((x) => ({ ...x, end: undefined }))]) {
-        const row = t.rows.find((r) => r.date === d.date && r.end === d.end);
-        expect(row?.facts.some((f) => f.entries.some((x) => x.id === e.id)), `${e.id} ${d.date}`).toBe(true);
-      }
-    }
-  });
-
-  it('puts the invasion and the Finnish and Swedish accessions after the texts', () => {
-    for (const date of ['2022-02-24', '2023-04-04', '2024-03-07']) expect(t.rows.find((r) => r.date === date)?.after, date).toBe(true);
-    expect(t.rows.filter((r) => r.text).map((r) => r.text!.series)).toEqual([1, 2, 3]);
-  });
-
-  it('gives each text a strip with itself and the days around it', () => {
-    for (const a of articles) {
-      const rows = stripFor(t, a.slug);
-      expect(rows.filter((r) => r.text?.slug === a.slug)).toHaveLength(1);
-      expect(rows.length).toBeGreaterThan(3);
-      expect(rows.length).toBeLessThanOrEqual(8);
-    }
   });
 });
 

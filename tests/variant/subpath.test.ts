@@ -1,38 +1,23 @@
-// The site hosted under a sub-path: built with SITE_BASE=/edition/, every
+// The site hosted under a sub-path (the variant build, variant.ts): built with SITE_BASE=/edition/, every
 // link, asset and script reference carries the base and resolves to a file
 // of the build; in Chromium, served under /edition/ only, search finds pages
 // and links to them under the base, and the article page loads its script
-// and stylesheet with no failed request. One article of the copy gains an
+// and stylesheet with no failed request. One article of the variant has an
 // image, which Astro must import and serve under the base like any asset.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { visit } from 'unist-util-visit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { copyProject, runBuild, type ProjectCopy } from '../support/project-copy.ts';
 import { serveStatic } from '../support/server.ts';
 import { htmlPages, parsePage, readPage } from '../support/site-files.ts';
+import { BASE, IMAGE } from './variant.ts';
 
-const BASE = '/edition/';
-const IMAGE = 'test-rectangle';
-/** The image as the article links it: relative to the MDX file, as authors write it. */
-const IMAGE_SRC = path.posix.relative('content/articles', `content/images/${IMAGE}.svg`);
-let copy: ProjectCopy;
-let out: string;
+const out = inject('variant').dist;
 const pages = new Map<string, Root>();
-
-beforeAll(async () => {
-  copy = copyProject({ prefix: 'edition-subpath-' });
-  copy.write(`content/images/${IMAGE}.svg`, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#888"/></svg>\n');
-  copy.edit('content/articles/minsk-last-chance.mdx', /\n\nBut there were also signs/, `\n\n![A grey rectangle](${IMAGE_SRC})\n\nBut there were also signs`);
-  const result = await runBuild(copy.root, { SITE_BASE: BASE });
-  if (result.code !== 0) throw new Error(`the build under ${BASE} failed:\n${result.output}`);
-  out = copy.file('dist');
-  for (const file of htmlPages(out)) pages.set(file, parsePage(readPage(out, file)));
-}, 180_000);
-afterAll(() => copy?.remove());
+for (const file of htmlPages(out)) pages.set(file, parsePage(readPage(out, file)));
 
 /** The site's own origin, from any absolute URL it publishes about itself (canonical, og:url, sitemap). */
 function siteOrigin(): string | undefined {

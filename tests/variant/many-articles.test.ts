@@ -1,35 +1,27 @@
 // An edition with more articles than the search page has boxes for (TOP):
-// twelve, made from the three texts. Its article filter waits behind a
+// the variant build's twelve, made from the three texts (variant.ts). Its article filter waits behind a
 // disclosure, so that a query fetches no filter index that grows with the
 // edition (the `article`, `page` and `kind` filters) until the reader opens it; then
 // the articles with most results come first, with their counts, and a chosen
 // article is never hidden.
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TOP } from '../../src/scripts/search/filters.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { writeEdition } from '../support/edition.ts';
-import { copyProject, runBuild, type ProjectCopy } from '../support/project-copy.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
+import { ARTICLES as N, BASE } from './variant.ts';
 
-const N = 12;
-let copy: ProjectCopy;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  copy = copyProject({ prefix: 'edition-many-' });
-  writeEdition(copy.root, N);
-  const result = await runBuild(copy.root);
-  if (result.code !== 0) throw new Error(`the build of ${N} articles failed:\n${result.output}`);
-  server = await serveStatic(copy.file('dist'));
+  server = await serveStatic(inject('variant').dist, BASE);
   browser = await launchBrowser();
-}, 180_000);
+});
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  copy?.remove();
 });
 
 /** A Pagefind filter file names its filter: gzip of "pagefind_dcd" and a CBOR pair, the name first. */

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm test`: two lanes at once, so that both cores work. One lane type-checks,
+// builds dist/ and runs the suites that read it (build, e2e); the other runs
+// the suites that need no dist/ (unit, robustness, and variant, which builds
+// its own copy). `astro check` and the build stay in one lane: both write
+// Astro's generated types and content store. Exits non-zero if either lane fails.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const vitest = (...projects) => [bin('vitest'), ['run', '--config', 'tests/vitest.config.ts', ...projects.flatMap((p) => ['--project', p])]];
+
+/** Run the steps one after another; resolves to the first non-zero exit code, or 0. */
+async function lane(name, steps) {
+  const started = performance.now();
+  for (const [command, args] of steps) {
+    const code = await new Promise((resolve) => {
+      const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+      child.on('close', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+      child.on('error', () => resolve(1));
+    });
+    if (code !== 0) {
+      console.error(`\n✗ ${name}: ${path.basename(command)} ${args.join(' ')} failed (exit ${code})`);
+      return code;
+    }
+  }
+  console.log(`\n✓ ${name} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return 0;
+}
+
+const codes = await Promise.all([
+  lane('check, build, and the suites over dist/', [[bin('astro'), ['check', '--minimumSeverity', 'error']], [bin('astro'), ['build']], vitest('build', 'e2e')]),
+  lane('the suites with no dist/', [vitest('unit', 'robustness', 'variant')]),
+]);
+process.exit(codes.find((c) => c !== 0) ?? 0);
