@@ -7,9 +7,10 @@
 // working tree alone. Exits 0 whether budgets pass or fail; non-zero only if
 // something could not be measured (a failed build, no browser).
 //
-//   npm run bench -- [--builds 3] [--search-runs 5] [--lh-runs 3] [--no-lighthouse] [--dist <dir>] [--keep]
+//   npm run bench -- [--builds 3] [--search-runs 5] [--lh-runs 3] [--no-lighthouse] [--dist <dir>] [--keep] [--search-only]
 //
-// --dist measures an already built site instead of building one.
+// --dist measures an already built site instead of building one; --search-only
+// measures search alone (no page weights, no Lighthouse).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,7 @@ import { benchLighthouse, type LighthouseBench } from './lighthouse.ts';
 import { KINDS, articleFloor, htmlBreakdown, measurePage, pageTypes, type Floor, type PageMeasure } from './pages.ts';
 import { REPO, countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
 import { budgetTable, heading, kb, mb, ms, ratio, sec, table, transcript, type Budget } from './report.ts';
-import { PARTS, benchSearch, fmtRuns, type SearchBench } from './search.ts';
+import { PARTS, TYPING_MS, benchSearch, fmtRuns, type SearchBench } from './search.ts';
 import { serveCompressed } from './server.ts';
 
 const KiB = 1024;
@@ -39,8 +40,11 @@ export const BUDGETS = {
   articleCssBytes: 12 * KiB,
   lighthouseScore: 100,
   buildSeconds: 10,
+  /** Last keystroke → first result, first query of a visit, at either typing speed. */
   searchFirstResultMs: 100,
-  searchFirstQueryBytes: 100 * KiB,
+  searchLaterResultMs: 50,
+  /** Everything fetched from focus to the first result, our code included: an Astro Starlight site of the same texts fetches 113 KB. */
+  searchFirstQueryBytes: 113 * KiB,
 };
 
 function args() {
@@ -60,13 +64,14 @@ function args() {
     lighthouse: !argv.includes('--no-lighthouse'),
     dist: str('dist'),
     keep: argv.includes('--keep'),
+    searchOnly: argv.includes('--search-only'),
   };
 }
 
 const log = transcript();
 const say = log.say;
 /** ", 2 runs showed no result" when some did not (see `note` in the JSON). */
-const misses = (s: SearchBench, which: 'first' | 'later') => {
+const misses = (s: SearchBench, which: 'first' | 'firstSlow' | 'later') => {
   const n = s.queries.reduce((k, q) => k + q[which].misses, 0);
   return n ? `; ${n} run${n > 1 ? 's' : ''} showed no result` : '';
 };
@@ -138,7 +143,7 @@ async function main() {
     process.exit(2);
   }
 
-  const types = pageTypes(distDir);
+  const types = opts.searchOnly ? [] : pageTypes(distDir);
   say(`Measuring ${types.length} pages in Chromium (cold cache, gzip server) …`);
   const pages: PageMeasure[] = [];
   for (const t of types) pages.push(await measurePage(browser, server, t.type, t.path));
@@ -157,7 +162,8 @@ async function main() {
   await browser.close();
 
   let lighthouse: LighthouseBench = { ok: false, reason: 'skipped (--no-lighthouse)' };
-  if (opts.lighthouse) {
+  if (opts.searchOnly) lighthouse = { ok: false, reason: 'skipped (--search-only)' };
+  else if (opts.lighthouse) {
     // One page per type: the largest article (most to load) stands for the articles.
     const lhPages = types.filter((t) => t.type !== 'article');
     const articles = pages.filter((p) => p.type === 'article').sort((a, b) => b.bytes.total - a.bytes.total);
@@ -202,30 +208,34 @@ async function main() {
   }
   if ('queries' in search) {
     const worst = search.queries.reduce((w, q) => ((q.first.ms ?? Infinity) > (w.first.ms ?? Infinity) ? q : w));
+    const worstAt = (which: 'first' | 'firstSlow') => search.queries.reduce((w, q) => ((q[which].ms ?? Infinity) > (w[which].ms ?? Infinity) ? q : w));
+    const atMost = (x: number | null, limit: number) => (x === null ? false : x <= limit);
+    const firstBudget = (which: 'first' | 'firstSlow', perKey: number, worst: number | null, med: number | null) => ({
+      name: `search: last keystroke → first result, first query of a visit, ${perKey} ms a key (worst query)`,
+      limit: `≤ ${BUDGETS.searchFirstResultMs} ms`,
+      actual: `${ms(worst)} (“${worstAt(which).query}”; median over queries ${ms(med)})${misses(search, which)}`,
+      pass: atMost(worst, BUDGETS.searchFirstResultMs) && !misses(search, which),
+    });
     budgets.push(
+      firstBudget('first', TYPING_MS.fast, search.worstFirstMs, search.medianFirstMs),
+      firstBudget('firstSlow', TYPING_MS.slow, search.worstFirstSlowMs, search.medianFirstSlowMs),
       {
-        name: 'search: keystroke → first result, first query (worst query)',
-        limit: `< ${BUDGETS.searchFirstResultMs} ms`,
-        actual: `${ms(search.worstFirstMs)} (“${worst.query}”; median over queries ${ms(search.medianFirstMs)})${misses(search, 'first')}`,
-        pass: search.worstFirstMs === null ? false : search.worstFirstMs < BUDGETS.searchFirstResultMs && !misses(search, 'first'),
-      },
-      {
-        name: 'search: keystroke → first result, later queries (median)',
-        limit: `< ${BUDGETS.searchFirstResultMs} ms`,
+        name: `search: last keystroke → first result, later queries, ${TYPING_MS.fast} ms a key (median)`,
+        limit: `≤ ${BUDGETS.searchLaterResultMs} ms`,
         actual: `${ms(search.medianLaterMs)}${misses(search, 'later')}`,
-        pass: search.medianLaterMs === null ? false : search.medianLaterMs < BUDGETS.searchFirstResultMs && !misses(search, 'later'),
+        pass: atMost(search.medianLaterMs, BUDGETS.searchLaterResultMs) && !misses(search, 'later'),
       },
       {
         name: 'search: query pasted → first result, later queries (median)',
-        limit: `< ${BUDGETS.searchFirstResultMs} ms`,
+        limit: `≤ ${BUDGETS.searchLaterResultMs} ms`,
         actual: ms(search.medianPastedMs),
-        pass: search.medianPastedMs === null ? false : search.medianPastedMs < BUDGETS.searchFirstResultMs,
+        pass: atMost(search.medianPastedMs, BUDGETS.searchLaterResultMs),
       },
       {
-        name: 'search: bytes for the first query incl. code (largest)',
-        limit: `< ${kb(BUDGETS.searchFirstQueryBytes, 0)}`,
-        actual: kb(search.maxFirstBytes),
-        pass: search.maxFirstBytes < BUDGETS.searchFirstQueryBytes,
+        name: 'search: bytes from focus to first result, first query, code included (largest query, either speed)',
+        limit: `≤ ${kb(BUDGETS.searchFirstQueryBytes, 0)}`,
+        actual: `${kb(search.maxFirstBytesToResult)} (median ${kb(search.medianFirstBytesToResult)}; with what loads after it, such as filter counts, ${kb(search.maxFirstBytes)})`,
+        pass: search.maxFirstBytesToResult <= BUDGETS.searchFirstQueryBytes,
       },
     );
   } else {
@@ -301,10 +311,12 @@ async function main() {
     say(heading(`Search (median of ${opts.searchRuns} runs per query; first = fresh visit, cold cache)`));
     say(
       table(
-        ['query', 'first: → result', 'first: bytes', 'first: requests', 'later: → result', 'later: bytes', 'pasted: → result', 'engine alone'],
+        ['query', `first: → result, ${TYPING_MS.fast} ms a key`, `${TYPING_MS.slow} ms a key`, 'first: bytes to result', 'in all', 'first: requests', 'later: → result', 'later: bytes', 'pasted: → result', 'engine alone'],
         search.queries.map((q) => [
           q.query,
           fmtRuns(q.first),
+          fmtRuns(q.firstSlow),
+          `${kb(q.first.bytesToResult)} / ${kb(q.firstSlow.bytesToResult)}`,
           kb(q.first.bytes),
           q.first.requests,
           fmtRuns(q.later),
@@ -318,8 +330,10 @@ async function main() {
     say(table(['query', ...PARTS], search.queries.map((q) => [q.query, ...PARTS.map((k) => kb(q.first.parts[k]))]), { indent: '    ' }));
     say(`  result selector: ${search.resultSelector}; input: ${search.inputSelector}`);
     say(`  “first: bytes” = everything the search page and the query fetched except the HTML and what every page loads (${search.baseline.join(', ')}).`);
-    say('  “→ result”: last keystroke → first frame showing the first result the query ends with (typed at 60 ms a key;');
-    say('  a result for the query so far may already be that one). “pasted”: the whole query in one input event, in a');
+    say(`  “→ result”: last keystroke → first frame showing the first result the query ends with (focus, then typed at once at`);
+    say(`  ${TYPING_MS.fast} or ${TYPING_MS.slow} ms a key; a result for the query so far may already be that one). “bytes to result”: requests`);
+    say('  started from focus to that frame, at each speed; “in all”: with what follows it (filter counts, the other');
+    say('  results), until the network is quiet. “pasted”: the whole query in one input event, in a');
     say('  visit that has searched before. “engine alone” = pagefind.search() + first result data(), after init, no UI.');
   }
 

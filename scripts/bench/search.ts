@@ -21,7 +21,12 @@ export const SEARCH_RESULT =
 /** Fixed queries: names, an alias spelling (Kiev), a rare word, a phrase. */
 export const QUERIES = ['Minsk', 'Putin', 'Kiev', 'Grushko', 'Finlandization', 'sphere of influence'];
 
-const TYPING_DELAY_MS = 60;
+/**
+ * Typing speeds, ms per key: a fast typist, and a slow one whose pauses are
+ * long enough for every prefix of the query to be searched on its way.
+ * Later queries are typed fast.
+ */
+export const TYPING_MS = { fast: 50, slow: 150 } as const;
 const RESULT_TIMEOUT_MS = 10_000;
 /** For each click and keystroke: a page too busy to take them in this time counts as a failed run. */
 const ACTION_TIMEOUT_MS = 20_000;
@@ -38,6 +43,8 @@ export interface QueryRun {
   note?: string;
   /** The query set in one input event (pasted): input → first result. */
   pastedMs?: number | null;
+  /** Bytes of the requests started from focus to the first result shown (the page's resource timing, body as sent). */
+  bytesToResult?: number;
 }
 
 export const PARTS = ['code', 'wasm', 'index', 'fragments', 'filters', 'meta', 'other'] as const;
@@ -71,8 +78,10 @@ function parts(records: RequestRecord[]): Record<string, number> {
 
 export interface QueryResult {
   query: string;
-  /** First query of a visit (cold cache), one fresh browser context per run. */
-  first: { ms: number | null; misses: number; bytes: number; requests: number; parts: Record<string, number>; runs: QueryRun[] };
+  /** First query of a visit (cold cache), typed fast, one fresh browser context per run. */
+  first: { ms: number | null; misses: number; bytes: number; bytesToResult: number; requests: number; parts: Record<string, number>; runs: QueryRun[] };
+  /** The same, typed slowly. */
+  firstSlow: { ms: number | null; misses: number; bytesToResult: number; runs: QueryRun[] };
   /** The same query typed after another in the same visit: what it alone fetched. */
   later: { ms: number | null; misses: number; bytes: number; pastedMs: number | null; runs: QueryRun[] };
   /** Pagefind's own time for search() and the first result's data(), without the UI (warm engine). */
@@ -87,6 +96,11 @@ export interface SearchBench {
   baseline: string[];
   medianFirstMs: number | null;
   worstFirstMs: number | null;
+  medianFirstSlowMs: number | null;
+  worstFirstSlowMs: number | null;
+  /** Bytes from focus to the first result, first query of a visit, at either speed: largest and median over queries. */
+  maxFirstBytesToResult: number;
+  medianFirstBytesToResult: number;
   medianLaterMs: number | null;
   medianFirstBytes: number;
   maxFirstBytes: number;
@@ -111,7 +125,7 @@ export interface SearchBench {
 // (Polled with page.evaluate from outside: the site's CSP forbids the eval that
 // page.waitForFunction would need.)
 const PROBE = (selector: string) => `(() => {
-  const b = (window.__bench = { lastKey: 0, keys: 0, lastInput: 0, inputs: 0, shown: [] });
+  const b = (window.__bench = { lastKey: 0, keys: 0, lastInput: 0, inputs: 0, shown: [], focusAt: 0 });
   addEventListener('keydown', () => { b.lastKey = performance.now(); b.keys++; }, true);
   addEventListener('input', () => { b.lastInput = performance.now(); b.inputs++; }, true);
   const sel = ${JSON.stringify(selector)};
@@ -136,7 +150,16 @@ const PROBE = (selector: string) => `(() => {
 })()`;
 
 type Shown = { t: number; keys: number; inputs: number; first: string };
-type ProbeState = { lastKey: number; keys: number; lastInput: number; inputs: number; shown: Shown[] };
+type ProbeState = { lastKey: number; keys: number; lastInput: number; inputs: number; shown: Shown[]; focusAt: number };
+
+/**
+ * Body bytes (as sent) of the requests the page started between two of its
+ * times (resource timing: fetch and import alike), leaving out what every
+ * page loads (the browser asks for the favicon again as the URL changes).
+ */
+const bytesBetween = (from: number, to: number, baseline: Set<string>) => `performance.getEntriesByType('resource')
+  .filter((e) => e.startTime >= ${from} && e.startTime <= ${to} && !${JSON.stringify([...baseline])}.includes(new URL(e.name).pathname))
+  .reduce((sum, e) => sum + e.encodedBodySize, 0)`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -147,10 +170,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * first result the query finally shows. (While typing, a result for the query
  * so far may be the final one already: the reader sees it then.)
  */
-async function queryAndTime(page: import('playwright-core').Page, query: string, mode: 'type' | 'paste' = 'type'): Promise<{ ms: number | null; note?: string }> {
+async function queryAndTime(
+  page: import('playwright-core').Page,
+  query: string,
+  mode: 'type' | 'paste' = 'type',
+  delay: number = TYPING_MS.fast,
+  baseline = new Set<string>(),
+): Promise<{ ms: number | null; note?: string; bytesToResult?: number }> {
   const input = page.locator(SEARCH_INPUT).first();
+  await page.evaluate('window.__bench.focusAt = performance.now()');
+  // Focus and type at once: no pause before the first key.
   await input.click();
-  if (mode === 'type') await input.pressSequentially(query, { delay: TYPING_DELAY_MS });
+  if (mode === 'type') await input.pressSequentially(query, { delay });
   else await input.fill(query);
   const read = () => page.evaluate('JSON.stringify(window.__bench)').then((j) => JSON.parse(j as string) as ProbeState);
   const after = (st: ProbeState) => st.shown.filter((x) => (mode === 'type' ? x.keys === st.keys : x.inputs === st.inputs));
@@ -179,7 +210,8 @@ async function queryAndTime(page: import('playwright-core').Page, query: string,
   }
   const final = events.at(-1)!.first;
   const hit = events.find((x) => x.first === final)!;
-  return { ms: hit.t - from };
+  const bytesToResult = (await page.evaluate(bytesBetween(st.focusAt, hit.t, baseline))) as number;
+  return { ms: hit.t - from, bytesToResult };
 }
 
 async function clearInput(page: import('playwright-core').Page) {
@@ -223,14 +255,16 @@ async function openSearchPage(context: BrowserContext, server: BenchServer) {
   return { page, log };
 }
 
-async function firstQueryRun(browser: Browser, server: BenchServer, query: string, baseline: Set<string>): Promise<QueryRun> {
+async function firstQueryRun(browser: Browser, server: BenchServer, query: string, baseline: Set<string>, delay: number): Promise<QueryRun> {
   const context = await browser.newContext();
   try {
     const { page, log } = await openSearchPage(context, server);
-    const { ms, note } = await queryAndTime(page, query);
+    // The search code the search page loads with itself counts too, as if fetched on focus.
+    const withPage = total(searchBytes(log.records, baseline));
+    const { ms, note, bytesToResult } = await queryAndTime(page, query, 'type', delay, baseline);
     await log.idle(500).catch(() => undefined);
     const fetched = searchBytes(log.records, baseline);
-    return { ms, note, bytes: total(fetched), requests: fetched.length, parts: parts(fetched) };
+    return { ms, note, bytesToResult: bytesToResult === undefined ? undefined : withPage + bytesToResult, bytes: total(fetched), requests: fetched.length, parts: parts(fetched) };
   } catch (error) {
     return failedRun(error);
   } finally {
@@ -310,21 +344,28 @@ export async function benchSearch(
   }
   for (const query of queries) {
     const first: QueryRun[] = [];
-    for (let i = 0; i < runs; i++) first.push(await firstQueryRun(browser, server, query, base));
+    const slow: QueryRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      first.push(await firstQueryRun(browser, server, query, base, TYPING_MS.fast));
+      slow.push(await firstQueryRun(browser, server, query, base, TYPING_MS.slow));
+    }
     const later = laterRuns.map((m) => m.get(query)!).filter(Boolean);
     // Median of the runs that showed a result; a run that showed none is reported in its `note`.
     const msOf = (rs: QueryRun[]) => (rs.every((r) => r.ms === null) ? null : median(rs.filter((r) => r.ms !== null).map((r) => r.ms!)));
     const engine = engineRuns.map((m) => m.get(query)).filter((x): x is number => typeof x === 'number');
+    const toResult = (rs: QueryRun[]) => median(rs.filter((r) => r.ms !== null).map((r) => r.bytesToResult ?? NaN));
     const r: QueryResult = {
       query,
       first: {
         ms: msOf(first),
         misses: first.filter((r) => r.ms === null).length,
         bytes: median(first.map((r) => r.bytes)),
+        bytesToResult: toResult(first),
         requests: median(first.map((r) => r.requests)),
         parts: Object.fromEntries(PARTS.map((k) => [k, median(first.map((r) => r.parts[k]))])),
         runs: first,
       },
+      firstSlow: { ms: msOf(slow), misses: slow.filter((r) => r.ms === null).length, bytesToResult: toResult(slow), runs: slow },
       later: {
         ms: msOf(later),
         misses: later.filter((r) => r.ms === null).length,
@@ -335,11 +376,13 @@ export async function benchSearch(
       engineMs: engine.length ? median(engine) : null,
     };
     results.push(r);
-    log(`  search “${query}”: first ${fmtRuns(r.first)} ${r.first.bytes} B · later ${fmtRuns(r.later)} ${r.later.bytes} B · pasted ${fmtMs(r.later.pastedMs)} · engine ${fmtMs(r.engineMs)}`);
+    log(`  search “${query}”: first ${fmtRuns(r.first)} (slow ${fmtRuns(r.firstSlow)}) ${r.first.bytesToResult} B to result, ${r.first.bytes} B in all · later ${fmtRuns(r.later)} ${r.later.bytes} B · pasted ${fmtMs(r.later.pastedMs)} · engine ${fmtMs(r.engineMs)}`);
   }
   const all = <T>(f: (q: QueryResult) => T) => results.map(f);
   const anyNull = (xs: (number | null)[]) => xs.some((x) => x === null);
   const firstMs = all((q) => q.first.ms);
+  const slowMs = all((q) => q.firstSlow.ms);
+  const toResult = all((q) => Math.max(q.first.bytesToResult, q.firstSlow.bytesToResult));
   const laterMs = all((q) => q.later.ms);
   const engineMs = all((q) => q.engineMs);
   return {
@@ -349,6 +392,10 @@ export async function benchSearch(
     baseline,
     medianFirstMs: anyNull(firstMs) ? null : median(firstMs as number[]),
     worstFirstMs: anyNull(firstMs) ? null : Math.max(...(firstMs as number[])),
+    medianFirstSlowMs: anyNull(slowMs) ? null : median(slowMs as number[]),
+    worstFirstSlowMs: anyNull(slowMs) ? null : Math.max(...(slowMs as number[])),
+    maxFirstBytesToResult: Math.max(...toResult),
+    medianFirstBytesToResult: median(toResult),
     medianLaterMs: anyNull(laterMs) ? null : median(laterMs as number[]),
     medianFirstBytes: median(all((q) => q.first.bytes)),
     maxFirstBytes: Math.max(...all((q) => q.first.bytes).filter(Number.isFinite)),

@@ -1,10 +1,11 @@
 // The build, as Astro integrations, in the order their hooks run: the content
 // check and the article pipeline when the config is set up; once the pages are
-// written, the sitemap, the search index and the `_headers` file; last, the
+// written, the sitemap, the search index, the `_headers` file and the EPUB; last, the
 // new site replaces dist/ (./staged-output.ts), only if all of that succeeded.
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { contentCheck } from './content-check.ts';
+import { epub } from './epub.ts';
 import { headersFile } from './headers.ts';
 import { searchIndex } from './search-index.ts';
 import { stagedOutput } from './staged-output.ts';
@@ -24,6 +25,8 @@ export function edition({ plain = false }: { plain?: boolean } = {}): AstroInteg
     sitemap({ filter: (page) => !/\/404\/$|\/preview\.html$/.test(page) }),
     searchIndex(),
     headersFile(),
+    // The EPUB of the texts, made from the built pages (none in the bench's plain build).
+    ...(plain ? [] : [epub()]),
     publish,
   ];
 }

@@ -1,7 +1,8 @@
 // The one script every page loads (small, deferred). Reading never depends
 // on it: it sets notes in the margin, previews names and notes, highlights
 // search terms on arrival, and wires the header search box, whose engine
-// loads on the first keystroke.
+// loads as soon as the reader shows intent: focus ("/" and Ctrl/Cmd+K focus
+// it too) or the first key.
 import { enhanceNotes } from './notes.ts';
 import { enhancePreviews } from './previews.ts';
 
@@ -17,12 +18,14 @@ const form = document.querySelector<HTMLFormElement>('.header-search');
 const input = form?.querySelector<HTMLInputElement>('input[type=search]');
 if (form && input) {
   let started = false;
-  input.addEventListener('input', () => {
-    // Once started, the header search listens to the box itself.
+  const start = () => {
+    // Once started, the header search listens to the box itself, and runs what was typed while it loaded.
     if (started) return;
     started = true;
     import('./search/index.ts').then((m) => m.startHeaderSearch(form, input)(true));
-  });
+  };
+  input.addEventListener('focus', start);
+  input.addEventListener('input', start);
 }
 
 /** The theme button: shown only with JavaScript, remembered across pages. */
@@ -84,3 +87,25 @@ document.querySelectorAll<HTMLElement>('[data-fold]').forEach((section, i) => {
     button.setAttribute('aria-expanded', String(!body.hidden));
   });
 });
+
+// Citations, a paragraph's citation and passage links (take.ts) load on the first ask.
+const take = () => import('./take.ts');
+const article = document.querySelector<HTMLElement>('.article-body');
+document.querySelector('.cite-formats')?.addEventListener('toggle', (e) => take().then((m) => m.addCopyButtons(e.target as HTMLElement)), { once: true });
+article?.addEventListener('click', (e) => {
+  const pilcrow = (e.target as HTMLElement).closest<HTMLAnchorElement>('a.pilcrow');
+  const paragraph = pilcrow?.parentElement;
+  if (!pilcrow || !paragraph || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  take().then((m) => m.citeParagraph(paragraph, pilcrow));
+});
+if (article) {
+  let pending = 0;
+  document.addEventListener('selectionchange', () => {
+    clearTimeout(pending);
+    // Once the selection settles (a drag, or Shift+arrows), not on every step.
+    pending = window.setTimeout(() => {
+      if (document.getSelection()?.isCollapsed && !document.querySelector('.passage-bar:not([hidden])')) return;
+      take().then((m) => m.offerPassageLink(article));
+    }, 300);
+  });
+}

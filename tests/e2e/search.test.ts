@@ -18,6 +18,9 @@ async function resultUrls(page: Page, query: string): Promise<string[]> {
     await more.click();
     await expect.poll(() => page.locator('.result-title').count()).toBeGreaterThan(before);
   }
+  // "Show more" hides once the last batch is asked for; its results follow one by one.
+  const announced = parseInt(await page.locator('#search-status').innerText()) || 0;
+  await expect.poll(() => page.locator('.result-title').count(), { timeout: 10_000 }).toBe(announced);
   return page.locator('.result-title').evaluateAll((els) => els.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
@@ -106,6 +109,98 @@ describe('search', () => {
     });
   }
 
+  // Typing fast: each key searches at once; only the final query's results may stay on screen.
+  const FAST_MS = 50;
+  /** The search page's results, their count and what it was for, as a reader sees them. */
+  const shownOnPage = async (page: Page) => ({
+    status: await page.locator('#search-status').innerText(),
+    urls: await page.locator('.result-title').evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).pathname)),
+  });
+
+  it(`typed at ${FAST_MS} ms a key, shows the final query's results, and no earlier query's replace them`, async () => {
+    const page = await browser().newPage();
+    await page.goto(new URL('search/', site).href, { waitUntil: 'networkidle' });
+    // Hold every result's text until the typing is done, then let the earlier
+    // queries' arrive last: a query typed past must not be drawn over the final one.
+    const held: import('playwright-core').Route[] = [];
+    let holding = true;
+    await page.route((url) => url.pathname.endsWith('.pf_fragment'), (route) => (holding ? held.push(route) : route.continue()));
+    const input = page.locator('#q');
+    // Focus loads the engine; typed once it has, every prefix from two letters searches.
+    const loaded = page.waitForResponse((r) => r.url().endsWith('.pf_meta'));
+    await input.click();
+    await loaded;
+    await page.waitForTimeout(300);
+    await input.pressSequentially('Kiev', { delay: FAST_MS });
+    await page.waitForTimeout(300);
+    holding = false;
+    for (const route of held.reverse()) await route.continue();
+    const urls = await resultUrls(page, 'Kiev');
+    expect(urls[0]).toBe('/glossary/kyiv/');
+    for (const u of ['/articles/macron-ukraine-crisis/', '/articles/minsk-last-chance/', '/articles/diplomatic-off-ramp/']) expect(urls).toContain(u);
+    // The list is the final query's alone: as many results as announced, each once.
+    expect(urls).toHaveLength(parseInt(await page.locator('#search-status').innerText()));
+    expect(new Set(urls).size).toBe(urls.length);
+    const settled = await shownOnPage(page);
+    await page.waitForTimeout(1000);
+    expect(await shownOnPage(page)).toEqual(settled);
+    expect(held.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it(`in the header box, typed at ${FAST_MS} ms a key from focus, ends on the final query's results`, async () => {
+    const page = await browser().newPage();
+    await page.goto(new URL('about/', site).href, { waitUntil: 'networkidle' });
+    await page.keyboard.press('/');
+    await page.keyboard.type('Grushko', { delay: FAST_MS });
+    const panel = page.locator('#header-results');
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toMatch(/All \d+ results? for “Grushko”/);
+    const first = () => page.locator('#header-result-0').getAttribute('data-href');
+    expect(new URL((await first())!, site).pathname).toBe('/glossary/alexander-grushko/');
+    const settled = await panel.innerText();
+    await page.waitForTimeout(1000);
+    expect(await panel.innerText()).toBe(settled);
+    await page.close();
+  });
+
+  it('searches a query ending in a one-letter word only at a pause in the typing', async () => {
+    const page = await browser().newPage();
+    // The page's timers run on a clock the test moves, so the pauses are exact whatever the machine's load.
+    await page.clock.install();
+    await page.goto(new URL('search/', site).href, { waitUntil: 'networkidle' });
+    const input = page.locator('#q');
+    // The engine loaded first (on focus): Pagefind waits on timers of its own while it starts.
+    const loaded = page.waitForResponse((r) => r.url().endsWith('.pf_filter'));
+    await input.focus();
+    await loaded;
+    await page.waitForTimeout(500);
+    await page.clock.pauseAt(Date.now() + 60_000);
+    const status = () => page.locator('#search-status').innerText();
+    const shown = () => page.locator('.result-title').count();
+    await input.pressSequentially('sphere');
+    await expect.poll(shown, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.clock.runFor(250); // the rest of the first results wait for a pause in the typing
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/for “sphere”/);
+    const before = await shown();
+    // "o", as a prefix, would fetch the index of nearly every word: nothing runs until the pause.
+    await input.pressSequentially(' o');
+    await page.waitForTimeout(3000);
+    expect(await shown()).toBe(before);
+    expect(await status()).toMatch(/for “sphere”/);
+    // Then the pause: the query runs.
+    await page.clock.resume();
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/for “sphere o”/);
+    await page.close();
+  });
+
+  it('loads the engine on focus, before the first key, and no index before two characters', async () => {
+    const { page, fetched } = await tracked('about/');
+    await page.locator('#site-search').focus();
+    await expect.poll(() => fetched.filter((u) => u.endsWith('.pf_meta') || u.includes('wasm')).length).toBe(2);
+    expect(fetched.filter((u) => u.endsWith('.pf_index') || u.endsWith('.pf_fragment'))).toEqual([]);
+    await page.close();
+  });
+
   it('ranks the articles after the entry by how much they say about it', async () => {
     const page = await browser().newPage();
     await page.goto(new URL('search/?q=Kyiv', site).href);
@@ -177,6 +272,14 @@ describe('search', () => {
     let sum = 0;
     for (const kind of ['article', 'person', 'organization', 'treaty', 'event', 'place', 'concept']) sum += await count(`kind:${kind}`);
     expect(sum).toBe(total);
+    // Each group says what its counts count: the article counts (17 / 15 / 21 for 31 results) hold
+    // the entries each text names, so they need saying; the note is the fieldset's description.
+    const said = async (group: string) => {
+      const id = await page.locator(`fieldset[data-group="${group}"]`).getAttribute('aria-describedby');
+      return page.locator(`#${id}`).innerText();
+    };
+    expect(await said('kind')).toMatch(/^Results of each kind/);
+    expect(await said('article')).toMatch(/the text itself and the glossary entries it names/);
     // An article's count is the number of results choosing it gives.
     const box = page.locator('input[data-filter="article"]').first();
     const expected = await count(`article:${await box.getAttribute('value')}`);
@@ -214,7 +317,7 @@ describe('search', () => {
   it('“Show more” clicked again while a batch loads adds the next batch once, in order', async () => {
     const page = await browser().newPage();
     await page.goto(new URL('search/?q=Russia', site).href);
-    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/^\d+ results/);
+    await expect.poll(() => page.locator('#search-status').innerText(), { timeout: 10_000 }).toMatch(/^\d+ results/);
     expect(parseInt(await page.locator('#search-status').innerText())).toBeGreaterThan(18);
     await page.locator('#search-more').click();
     await page.locator('#search-more').click();

@@ -16,7 +16,11 @@ function contentCopy() {
   const c = copyProject({ prefix: 'edition-check-', contentOnly: true });
   copies.push(c);
   for (const f of fs.readdirSync(c.file('content/articles'))) {
-    if (`content/articles/${f}` !== ARTICLE) fs.rmSync(c.file(`content/articles/${f}`));
+    if (`content/articles/${f}` === ARTICLE) continue;
+    fs.rmSync(c.file(`content/articles/${f}`));
+    // A correction to a text left out of the copy is then a correction to the site.
+    const corrections = c.read('content/corrections.yaml');
+    c.write('content/corrections.yaml', corrections.replaceAll(`where: articles/${f.replace(/\.mdx$/, '')}\n`, 'where: site\n'));
   }
   return c;
 }

@@ -26,6 +26,7 @@ type Tally = Record<string, number>;
 type PfFilters = Record<string, string | string[] | { any?: string[]; none?: string[] }>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
   /** `filters` counts results per value of each filter named in the query's filters. */
   search(q: string | null, o?: { filters?: PfFilters }): Promise<{ results: PagefindResult[]; filters: Counts } | null>;
 }
@@ -61,9 +62,36 @@ export type FilterGroup = (typeof FILTER_GROUPS)[number];
  * buy nothing. A submitted (or linked) one-letter query still runs.
  */
 export const MIN_TYPED = 2;
+/** How long the typing must pause before a query that ends in a one-letter word is searched. */
+const TYPED_WORD_PAUSE_MS = 300;
+
+/**
+ * Search on every keystroke, with one exception: a query whose last word is
+ * one letter so far ("sphere o") waits for a pause, since that letter, as a
+ * prefix, would fetch the index chunks of nearly every word.
+ */
+export function searchAsTyped(input: HTMLInputElement, run: (typed: boolean) => unknown): () => void {
+  let timer: number | undefined;
+  let last = input.value.trim();
+  input.addEventListener('input', () => {
+    // A space typed after a word changes no query.
+    if (input.value.trim() === last) return;
+    last = input.value.trim();
+    clearTimeout(timer);
+    if (/\s\S$/.test(last)) timer = window.setTimeout(run, TYPED_WORD_PAUSE_MS, true);
+    else run(true);
+  });
+  // For a submit, which runs the query at once.
+  return () => clearTimeout(timer);
+}
 
 let ready: Promise<{ pf: Pagefind; table: SearchEntity[] }> | undefined;
 
+/**
+ * Pagefind, its wasm and page metadata, and the alias table: loaded once a
+ * visit, as soon as the reader shows intent to search (focus on a box, or
+ * the first key), so the first query does not wait for them.
+ */
 export function loadEngine() {
   ready ??= (async () => {
     const [pf, table] = await Promise.all([
@@ -72,6 +100,9 @@ export function loadEngine() {
     ]);
     // No worker: for an index this size, starting one costs more than it saves.
     await pf.options({ baseUrl: BASE.endsWith('/') ? BASE : `${BASE}/`, noWorker: true });
+    await pf.init();
+    // Which results are entry pages: every query that names an entity needs it for ranking.
+    entryPages(pf, table);
     return { pf, table };
   })();
   return ready;
@@ -113,8 +144,10 @@ function entryPages(pf: Pagefind, table: SearchEntity[]): Promise<Set<string>> {
  */
 async function union(pf: Pagefind, variants: string[], filters: PfFilters): Promise<Found> {
   const found: Found = new Map();
-  for (const v of variants) {
-    for (const r of (await pf.search(v, { filters }))?.results ?? []) {
+  // Run together, so their index chunks load in parallel; merged in order.
+  const searched = await Promise.all(variants.map((v) => pf.search(v, { filters })));
+  for (const res of searched) {
+    for (const r of res?.results ?? []) {
       const seen = found.get(r.id);
       if (!seen) found.set(r.id, { r, words: new Set(r.words) });
       else {

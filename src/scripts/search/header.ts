@@ -1,12 +1,13 @@
 // The header search box as a combobox: results appear under it as the reader
 // types; arrows move through them, Enter opens one (or all results), Escape
-// closes. Loaded on the first keystroke in the box.
-import { MIN_TYPED, search, type Hit } from './engine.ts';
+// closes. Loaded when the reader focuses the box or types in it.
+import { MIN_TYPED, loadEngine, search, searchAsTyped, type Hit } from './engine.ts';
 import { hrefOf, renderResult } from './render.ts';
 
 const SHOWN = 5;
 
 export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement) {
+  loadEngine();
   const panel = document.createElement('div');
   panel.id = 'header-results';
   panel.className = 'search-panel';
@@ -81,11 +82,8 @@ export function startHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
     status.textContent = `${outcome.hits.length} ${outcome.hits.length === 1 ? 'result' : 'results'}`;
   };
 
-  let timer: number | undefined;
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = window.setTimeout(run, 60, true);
-  });
+  // A query typed past stops before it fetches its results' text, and only the latest is shown.
+  searchAsTyped(input, run);
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       if (panel.hidden) return;

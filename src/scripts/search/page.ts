@@ -1,12 +1,14 @@
 // The search page: query and filters in the URL, results with counts, more on
 // request, arrow keys between results. Without JavaScript search.css hides it
 // and the page offers the glossary and the articles instead.
-import { loadEngine, MIN_TYPED, search, FILTER_GROUPS, type FilterGroup, type Filters, type Hit, type SearchOutcome } from './engine.ts';
+import { loadEngine, MIN_TYPED, search, searchAsTyped, FILTER_GROUPS, type FilterGroup, type Filters, type Hit, type SearchOutcome, type ShownResult } from './engine.ts';
 import { renderResult } from './render.ts';
 import { arrange, ensureChosen } from './filters.ts';
 
 // Each shown result fetches its fragment: show a few at once, more on request.
 const PAGE = 6;
+/** Longer than the gap between a slow typist's keys, so a query typed past fetches one fragment only. */
+const TYPING_PAUSE_MS = 200;
 
 export function startSearchPage() {
   const ui = document.querySelector<HTMLElement>('[data-search-ui]');
@@ -66,6 +68,7 @@ export function startSearchPage() {
 
   /** The group's counts for this outcome, beside its boxes (the group's boxes ranked by them). */
   const showCounts = async (outcome: SearchOutcome, mine: number, group: FilterGroup) => {
+    if (mine !== seq) return;
     const values = await outcome.counts(group);
     if (mine !== seq) return;
     arrange(fieldset(group)!, group, values);
@@ -75,7 +78,8 @@ export function startSearchPage() {
     }
   };
 
-  const showMore = async (mine: number) => {
+  /** `typing`: the query is being typed, so the rest of the batch waits for a pause in the typing. */
+  const showMore = async (mine: number, typing = false) => {
     const batch = hits.slice(shown, shown + PAGE);
     const opening = shown === 0;
     // Claimed at once, so "Show more" is right while a batch it asked for loads;
@@ -83,18 +87,27 @@ export function startSearchPage() {
     // results arriving above it would move it under the reader.
     shown += batch.length;
     if (!opening) more.hidden = shown >= hits.length;
-    // The first result's fragment alone, then the rest together, shown in
-    // order: a query typed past after its first result fetches no more.
-    const first = batch[0]?.load();
-    if (first) await first.catch(() => undefined);
-    if (mine !== seq) return;
-    for (const load of [first, ...batch.slice(1).map((h) => h.load())]) {
-      if (!load) continue;
-      const r = await load;
-      if (mine !== seq) return;
+    // The first result's fragment alone, shown at once; then the rest
+    // together, shown in order: a query typed past before its first result
+    // is shown fetches no more.
+    const add = (r: ShownResult) => {
       const li = document.createElement('li');
       li.append(renderResult(r, terms));
       list.append(li);
+    };
+    if (batch[0]) {
+      const first = await batch[0].load();
+      if (mine !== seq) return;
+      add(first);
+    }
+    // While the reader types on, a query is soon typed past: its first result
+    // shows, and the rest of its results' text is fetched only at a pause.
+    if (typing) await new Promise((done) => setTimeout(done, TYPING_PAUSE_MS));
+    if (mine !== seq) return;
+    for (const load of batch.slice(1).map((h) => h.load())) {
+      const r = await load;
+      if (mine !== seq) return;
+      add(r);
     }
     more.hidden = shown >= hits.length;
   };
@@ -120,7 +133,7 @@ export function startSearchPage() {
     terms = outcome.terms;
     shown = 0;
     list.replaceChildren();
-    await showMore(mine);
+    await showMore(mine, typed);
     if (mine !== seq) return;
     // Announced once the results are on screen.
     status.textContent = hits.length
@@ -136,16 +149,12 @@ export function startSearchPage() {
     });
   }
 
-  let timer: number | undefined;
-  input.addEventListener('input', () => {
-    // Pagefind starts loading on the first keystroke, not after the pause.
-    loadEngine();
-    clearTimeout(timer);
-    timer = window.setTimeout(run, 60, true);
-  });
+  // The engine loads on intent (focus, or a key before it); only the latest query's results are shown.
+  input.addEventListener('focus', () => loadEngine());
+  const cancelTyped = searchAsTyped(input, run);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    clearTimeout(timer);
+    cancelTyped();
     run();
   });
   ui.addEventListener('change', (e) => {
