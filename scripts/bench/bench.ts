@@ -110,7 +110,7 @@ async function main() {
     process.exit(2);
   }
 
-  const stepNames = [...new Set(builds.flatMap((b) => b.steps.map((s) => s.label)).filter((l) => !/^site written/.test(l)))];
+  const stepNames = [...new Set(builds.flatMap((b) => b.steps.map((s) => s.label)))];
   const buildSummary = {
     runs: builds.length,
     wallSeconds: median(builds.map((b) => b.wallSeconds)),

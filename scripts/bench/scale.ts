@@ -100,7 +100,7 @@ interface SizeResult {
 }
 
 function summarize(runs: BuildRun[]): Variant {
-  const labels = [...new Set(runs.flatMap((r) => r.steps.map((s) => s.label)).filter((l) => !/^site written/.test(l)))];
+  const labels = [...new Set(runs.flatMap((r) => r.steps.map((s) => s.label)))];
   return {
     runs,
     wallSeconds: median(runs.map((r) => r.wallSeconds)),
@@ -268,11 +268,11 @@ async function profileBuild(project: string, dir: string): Promise<ProfileSummar
   return summaries;
 }
 
-/** The step a stopped build was in: the one after the last it reported done. */
+/** Where a stopped build was: Astro prints its total after the search index, which runs last. */
 function currentStep(run: BuildRun) {
-  const order = ['astro build', 'pagefind index'];
   const done = run.steps.map((s) => s.label);
-  return order.find((s) => !done.includes(s)) ?? 'after the last step';
+  if (done.includes('astro build')) return 'after the last step';
+  return done.includes('pagefind index') ? 'the end of astro build, after the search index' : 'astro build';
 }
 
 // ------------------------------------------------------------------- report
@@ -314,10 +314,11 @@ function printReport(all: SizeResult[]) {
       rows,
     ),
   );
-  say('  wall = `node src/cli/build.mjs` start to end; CPU = user+system time of it and all its processes; peak = largest');
+  say('  wall = `astro build` start to end; CPU = user+system time of it and all its processes; peak = largest');
   say('  resident memory of one of its processes (Node\'s default V8 heap limit here is about 4 GB unless --heap is given);');
-  say('  astro/pagefind = the steps it printed (wall; the content check runs inside astro). marginal CPU/article = extra');
-  say('  CPU per extra article since the previous N (flat when growth is linear). overhead = annotated ÷ plain');
+  say('  astro = Astro\'s own total (wall; the content check and the search index run inside it), pagefind = the search index.');
+  say('  marginal CPU/article = extra CPU per extra article since the previous N (flat when growth is linear).');
+  say('  overhead = annotated ÷ plain');
   say('  (EDITION_PLAIN=1: plain Astro MDX, with no content check, no notes and no mention index).');
   for (const r of all.filter((r) => r.failed)) say(`  ✗ N = ${r.n}: the ${r.failed!.variant} build ${r.failed!.reason} (${sec(r.failed!.wallSeconds, 0)} wall).`);
   for (const r of all.filter((r) => r.plainFailed)) say(`  ✗ N = ${r.n}: the plain build ${r.plainFailed!.reason} (${sec(r.plainFailed!.wallSeconds, 0)} wall).`);
