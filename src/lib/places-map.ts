@@ -38,12 +38,15 @@ type Placed = Label & { box: Box };
  * Put each point's label beside it where it overlaps no other label or point
  * and stays inside the frame: greedy, over 24 positions around the dot.
  * Greedy depends on the order, so a few orders are tried (as given, most
- * crowded first, west to east, east to west) and the least overlap wins;
+ * crowded first, west to east and back, north to south and back) and the
+ * least overlap wins;
  * labels that still overlap are then moved one at a time while that helps.
  */
 export function placeLabels(points: readonly { x: number; y: number; text: string }[], width: number, height: number, size = 13, gap = 7): Placed[] {
   const dots: Box[] = points.map((p) => ({ x0: p.x - 4, y0: p.y - 4, x1: p.x + 4, y1: p.y + 4 }));
   const outside = (b: Box) => (b.x0 < 0 || b.y0 < 0 || b.x1 > width || b.y1 > height ? 1e6 : 0);
+  // A label over a dot hides the place and takes its taps: far worse than two labels touching.
+  const onDots = (b: Box) => dots.reduce((n, d) => n + overlap(b, d) * 100, 0);
   // Eight places around the dot, then the same eight further out, twice, for a crowded spot.
   const ring = (g: number): [number, number, Label['anchor']][] => [
     [g, size * 0.35, 'start'],
@@ -69,7 +72,7 @@ export function placeLabels(points: readonly { x: number; y: number; text: strin
     const placed: Box[] = [];
     let total = 0;
     for (const i of order) {
-      const cost = (b: Box) => [...placed, ...dots].reduce((n, o) => n + overlap(b, o), 0) + outside(b);
+      const cost = (b: Box) => placed.reduce((n, o) => n + overlap(b, o), 0) + onDots(b) + outside(b);
       const best = candidates[i].reduce((a, c) => (cost(c.box) < cost(a.box) ? c : a));
       total += cost(best.box);
       placed.push(best.box);
@@ -79,14 +82,15 @@ export function placeLabels(points: readonly { x: number; y: number; text: strin
   };
   const index = points.map((_, i) => i);
   const crowd = (i: number) => points.filter((q) => Math.hypot(q.x - points[i].x, q.y - points[i].y) < 80).length;
-  const orders = [index, [...index].sort((a, b) => crowd(b) - crowd(a)), [...index].sort((a, b) => points[a].x - points[b].x), [...index].sort((a, b) => points[b].x - points[a].x)];
+  const by = (key: (i: number) => number) => [...index].sort((a, b) => key(a) - key(b));
+  const orders = [index, by((i) => -crowd(i)), by((i) => points[i].x), by((i) => -points[i].x), by((i) => points[i].y), by((i) => -points[i].y)];
   const out = orders.map(greedy).reduce((a, b) => (b.total < a.total ? b : a)).out;
   // Then repair: move any label that still overlaps to its least crowded place, given the rest.
   for (let round = 0; round < 10; round++) {
     let moved = false;
     for (let i = 0; i < out.length; i++) {
-      const others = [...out.filter((_, j) => j !== i).map((l) => l.box), ...dots];
-      const cost = (b: Box) => others.reduce((n, o) => n + overlap(b, o), 0) + outside(b);
+      const others = out.filter((_, j) => j !== i).map((l) => l.box);
+      const cost = (b: Box) => others.reduce((n, o) => n + overlap(b, o), 0) + onDots(b) + outside(b);
       if (cost(out[i].box) === 0) continue;
       const best = candidates[i].reduce((a, c) => (cost(c.box) < cost(a.box) ? c : a));
       if (cost(best.box) < cost(out[i].box)) [out[i], moved] = [best, true];
@@ -144,7 +148,7 @@ export interface Frame {
 /** The part of the world the places map shows (degrees). */
 export const EUROPE: Frame = { west: -6, east: 44, south: 40, north: 67 };
 /** The phone frame: the east, where most places are, at a scale where labels need no scroll. */
-export const EAST: Frame = { west: 10, east: 40, south: 42, north: 62 };
+export const EAST: Frame = { west: 10, east: 42, south: 42, north: 62 };
 
 export interface Marker {
   id: string;
