@@ -2,8 +2,8 @@
 // is compared with the library formatting a CSL item written out here by hand,
 // and what is not verified carries its mark in every format.
 import { describe, expect, it } from 'vitest';
-import { Cite } from '@citation-js/core';
-import { PARAGRAPH, STYLES, citationItem, marked, pageCitations, paragraphCitations, type CitedPage } from '../../src/lib/citation.ts';
+import { Cite, plugins } from '@citation-js/core';
+import { PARAGRAPH, STYLES, citationItem, marked, pageCitations, paragraphCitations, unsorted, type CitedPage } from '../../src/lib/citation.ts';
 
 const page: CitedPage = {
   slug: 'minsk-last-chance',
@@ -104,4 +104,26 @@ describe('citations of a paragraph', () => {
     }
     expect(cited.bibtex).toContain(`#p-${PARAGRAPH}`);
   });
+});
+
+describe('the styles as the build registers them, without their sort keys', () => {
+  // The official styles, sort keys and all, beside the build's: each citation holds one item, so they must agree.
+  const styles = plugins.config.get('@csl').styles;
+  for (const s of STYLES) if (!styles.has(`official-${s.id}`)) styles.add(`official-${s.id}`, s.csl);
+  const entry = [{ id: page.slug, locator: PARAGRAPH, label: 'paragraph' }];
+  const format = (item: object, style: string, kind: 'bibliography' | 'citation') =>
+    new Cite(item).format(kind, { format: 'text', style, lang: 'en-US', ...(kind === 'citation' ? { entry, citationsPre: [], citationsPost: [] } : {}) });
+  const verified = { ...handItem, author: [{ given: 'Fred', family: 'Kaplan' }], 'original-date': { 'date-parts': [[2022, 1, 13]] } };
+
+  it.each(STYLES.map((s) => s.id))('%s: the same references and notes as the official style', (style) => {
+    const csl = STYLES.find((s) => s.id === style)!.csl;
+    expect(csl).toMatch(/<sort>/);
+    expect(unsorted(csl)).not.toMatch(/<sort>|<key /);
+    for (const item of [handItem, verified, { ...handItem, URL: `${page.url}#p-${PARAGRAPH}` }]) {
+      for (const kind of ['bibliography', 'citation'] as const) {
+        expect(format(item, `edition-${style}`, kind)).toBe(format(item, `official-${style}`, kind));
+      }
+    }
+    // Building an official style's engine is the slow part this test exists to avoid in the build.
+  }, 60_000);
 });
