@@ -84,8 +84,8 @@ export function lineOf(source: string, needle: string): number | undefined {
   return at < 0 ? undefined : source.slice(0, at).split('\n').length;
 }
 
-/** Cross-entry checks: related ids exist, no alias belongs to two entries. */
-function checkGlossary(glossary: Glossary, sources: Map<string, string>) {
+/** Cross-entry checks: related ids exist, no alias belongs to two entries (in file-name order). */
+export function checkGlossary(glossary: Glossary, sources: Map<string, string>) {
   const owners = new Map<string, Entity>();
   for (const entity of glossary.values()) {
     const source = sources.get(entity.id) ?? '';
