@@ -20,11 +20,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { readSources } from '../../tests/support/edition.ts';
-import { REPO, countFiles, makeCopy, median, runBuild, type BuildRun } from './project.ts';
-import { heading, ratio, sec, table, transcript } from './report.ts';
+import { CLEAN_BUILD_SECONDS, REPO, countFiles, makeCopy, median, runBuild, type BuildRun } from './project.ts';
+import { budgetTable, heading, ratio, sec, table, transcript } from './report.ts';
 
 /** The current Starlight release when this bench was written; its peer range must admit the edition's Astro. */
 const STARLIGHT_VERSION = '0.42.4';
+/** Edition ÷ Starlight, wall, when issue 18 was written: the edition should get no slower beside it. */
+const ISSUE_RATIO = 1.24;
 
 function args() {
   const argv = process.argv.slice(2);
@@ -163,6 +165,14 @@ async function main() {
   say(`  1-minute load as each build started: ${[...runs.edition, ...runs.starlight].map((r) => r.load.toFixed(1)).join(' ')} (edition's, then Starlight's)`);
   say('  wall = `astro build` start to end, caches cleared before each; CPU = user+system of it and all its processes,');
   say('  less sensitive than wall time to other work on a shared machine. Both run Pagefind (Starlight its own built-in search).');
+  say(heading('Targets'));
+  const editionWall = m(runs.edition, 'wallSeconds');
+  say(
+    budgetTable([
+      { name: 'clean build of the three texts (median wall)', limit: `< ${CLEAN_BUILD_SECONDS} s`, actual: `${sec(editionWall)} (CPU ${sec(m(runs.edition, 'cpuSeconds'))})`, pass: editionWall < CLEAN_BUILD_SECONDS },
+      { name: 'edition ÷ Starlight, wall (as when issue 18 was written)', limit: `≤ ${ratio(ISSUE_RATIO)}`, actual: `${ratio(wallRatio)} (CPU ${ratio(cpuRatio)})`, pass: wallRatio <= ISSUE_RATIO },
+    ]),
+  );
   const out = path.join(REPO, 'scripts/bench/results/starlight.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const strip = (xs: BuildRun[]) => xs.map(({ output, ...x }) => x);
