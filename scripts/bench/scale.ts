@@ -424,7 +424,7 @@ function printReport(all: SizeResult[]) {
     lines.push([o < TARGETS.overhead, `N = ${r.n}: annotation overhead < ${TARGETS.overhead}× plain MDX (CPU)`, `${ratio(o)} (wall ${ratio(w)})`]);
   }
   const lin = buildGrowth(results);
-  if (lin) lines.push([lin.linear, `build time grows linearly (marginal CPU per article within ${MAX_GROWTH}× from span to span, beyond the noise)`, lin.text]);
+  if (lin) lines.push([lin.linear, `build time grows linearly (fitted CPU per extra article at the largest N within ${MAX_GROWTH}× of the smallest's, by two standard errors)`, lin.text]);
   const search = searchGrowth(
     results.flatMap((r) =>
       r.search && 'queries' in r.search
