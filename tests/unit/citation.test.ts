@@ -110,9 +110,11 @@ describe('the styles as the build registers them, without their sort keys', () =
   // The official styles, sort keys and all, beside the build's: each citation holds one item, so they must agree.
   const styles = plugins.config.get('@csl').styles;
   for (const s of STYLES) if (!styles.has(`official-${s.id}`)) styles.add(`official-${s.id}`, s.csl);
-  const entry = [{ id: page.slug, locator: PARAGRAPH, label: 'paragraph' }];
+  const entry = [{ id: page.slug, locator: PARAGRAPH, label: 'paragraph' as const }];
   const format = (item: object, style: string, kind: 'bibliography' | 'citation') =>
-    new Cite(item).format(kind, { format: 'text', style, lang: 'en-US', ...(kind === 'citation' ? { entry, citationsPre: [], citationsPost: [] } : {}) });
+    kind === 'citation'
+      ? new Cite(item).format('citation', { format: 'text', style, lang: 'en-US', entry, citationsPre: [], citationsPost: [] })
+      : new Cite(item).format('bibliography', { format: 'text', style, lang: 'en-US' });
   const verified = { ...handItem, author: [{ given: 'Fred', family: 'Kaplan' }], 'original-date': { 'date-parts': [[2022, 1, 13]] } };
 
   it.each(STYLES.map((s) => s.id))('%s: the same references and notes as the official style', (style) => {
