@@ -21,7 +21,7 @@ import { KINDS, articleFloor, htmlBreakdown, measurePage, pageTypes, type Floor,
 import { REPO, countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
 import { budgetTable, heading, kb, mb, ms, ratio, sec, table, transcript, type Budget } from './report.ts';
 import { PARTS, TYPING_MS, benchSearch, fmtRuns, type SearchBench } from './search.ts';
-import { serveCompressed } from './server.ts';
+import { serveCompressed } from '../../tests/support/server.ts';
 
 const KiB = 1024;
 /**

@@ -32,7 +32,7 @@ import { linearity, MAX_GROWTH } from './linearity.ts';
 import { heading, kb, mb, ms, ratio, sec, table, transcript } from './report.ts';
 import { searchGrowth } from './search-growth.ts';
 import { benchSearch, lookupBytes, ownBytes, type SearchBench } from './search.ts';
-import { serveCompressed } from './server.ts';
+import { serveCompressed } from '../../tests/support/server.ts';
 
 const TARGETS = { seconds1000: 120, overhead: 1.3 };
 
