@@ -47,7 +47,7 @@ export interface StaticServer {
 
 /**
  * The file a request path names inside `root` (a real path), or null: after
- * percent-decoding, `..`, an encoded slash, a backslash (a separator to a host
+ * percent-decoding, a step up, an encoded slash, a backslash (a separator to a host
  * on Windows) or a symbolic link must not lead out of the folder.
  */
 function fileInside(root: string, requestPath: string): string | null {

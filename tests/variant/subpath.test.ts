@@ -11,6 +11,7 @@ import { selectAll } from 'hast-util-select';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
+import { filesUnder } from '../support/files.ts';
 import { serveStatic } from '../support/server.ts';
 import { htmlPages, parsePage, readPage } from '../support/site-files.ts';
 import { BASE, IMAGE } from './variant.ts';
@@ -137,8 +138,7 @@ describe(`the site built under ${BASE}`, () => {
   it('has stylesheets, scripts, feeds and data files that name only paths under the base', () => {
     const origin = siteOrigin();
     const problems: string[] = [];
-    const walk = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'pagefind' ? [] : walk(path.join(dir, e.name))) : [path.join(dir, e.name)]));
+    const walk = (dir: string) => filesUnder(dir, (name) => name === 'pagefind').map((f) => path.join(dir, f));
     for (const full of walk(out)) {
       const rel = path.relative(out, full);
       const text = /\.(css|js|mjs|xml|json|txt|webmanifest)$/.test(full) ? fs.readFileSync(full, 'utf8') : '';
