@@ -53,27 +53,6 @@ describe('pages', () => {
       expect(gist, id).toMatch(/[.!?][”’)]?$/);
     }
   });
-
-  it('every internal link points to a page that exists, and every fragment to an id on it', () => {
-    const broken: string[] = [];
-    for (const p of allPages()) {
-      const tree = page(p);
-      for (const a of selectAll('a[href]', tree)) {
-        const target = href(a);
-        if (/^[a-z]+:/.test(target)) continue;
-        const [pathPart, fragment] = target.split('#');
-        const targetPage = pathPart === '' ? p : pathPart;
-        // A download (the EPUB) is a file, not a page.
-        if (/\.(?!html$)\w+$/.test(targetPage) && fs.existsSync(path.join(DIST, targetPage))) continue;
-        if (!exists(targetPage)) {
-          broken.push(`${p} → ${target}`);
-          continue;
-        }
-        if (fragment && !select(`[id="${decodeURIComponent(fragment)}"]`, page(targetPage))) broken.push(`${p} → ${target}`);
-      }
-    }
-    expect(broken).toEqual([]);
-  });
 });
 
 describe('article pages', () => {
