@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { plural } from '../../src/lib/site.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { benchLighthouse, type LighthouseBench } from './lighthouse.ts';
 import { KINDS, articleFloor, htmlBreakdown, measurePage, pageTypes, type Floor, type PageMeasure } from './pages.ts';
@@ -74,7 +75,7 @@ const say = log.say;
 /** ", 2 runs showed no result" when some did not (see `note` in the JSON). */
 const misses = (s: SearchBench, which: 'first' | 'firstSlow' | 'later') => {
   const n = s.queries.reduce((k, q) => k + q[which].misses, 0);
-  return n ? `; ${n} run${n > 1 ? 's' : ''} showed no result` : '';
+  return n ? `; ${plural(n, 'run')} showed no result` : '';
 };
 const KIND_HEAD = { html: 'HTML', css: 'CSS', js: 'JS', fonts: 'fonts', images: 'images', other: 'other' } as const;
 
