@@ -27,9 +27,10 @@ const SITE: Record<string, string> = {
       `<script type="application/ld+json">${JSON.stringify({ '@id': `${ORIGIN}/ed/#it`, url: `${ORIGIN}/ed/lost/` })}</script>`,
     ].join(''),
   ),
-  'notes/index.html': page('', '<p id="n1">note</p><a href="../">up, fine</a>'),
+  'notes/index.html': page('', '<p id="n1">note</p><a href="./#n1">here, fine</a>'),
   'a.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
-  '_astro/site.css': 'a{background:url(../a.svg)} b{background:url(#f)} i{background:url(data:image/png;base64,AA==)} u{background:url(missing.png)}',
+  '_astro/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+  '_astro/site.css': 'a{background:url(logo.svg)} b{background:url(#f)} i{background:url(data:image/png;base64,AA==)} u{background:url(missing.png)}',
   '_astro/app.js': 'import("/ed/pagefind/pagefind.js"); fetch("/pagefind/pagefind.js")',
   'sitemap-0.xml': `<urlset><url><loc>${ORIGIN}/ed/</loc></url><url><loc>${ORIGIN}/ed/dropped/</loc></url></urlset>`,
 };
