@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: two lanes at once, so that both cores work. One lane builds
-// dist/ and runs the suites that read it (build, e2e), their files two at a
-// time; the other runs the suites that need no dist/ (unit, robustness, and
-// variant, which builds its own copy), then `astro check`. The check comes
+// dist/ and runs the suites that read it (build, e2e); the other runs the
+// suites that need no dist/ (unit, robustness, and variant, which builds its
+// own copy), then `astro check`. Each runs two test files at a time: when one
+// lane ends first, the other still keeps both cores busy. The check comes
 // after the build, never beside it: both write Astro's generated types and
 // content store. Each lane prints its time; exits non-zero if either fails.
 import { spawn } from 'node:child_process';
@@ -34,9 +35,8 @@ async function lane(name, steps) {
   return 0;
 }
 
-// The e2e files take two workers: when the other lane ends first, both cores stay busy.
 const codes = await Promise.all([
   lane('build, and the suites over dist/', [[bin('astro'), ['build']], vitest(2, 'build', 'e2e')]),
-  lane('the suites with no dist/, then astro check', [vitest(1, 'unit', 'robustness', 'variant'), [bin('astro'), ['check', '--minimumSeverity', 'error']]]),
+  lane('the suites with no dist/, then astro check', [vitest(2, 'unit', 'robustness', 'variant'), [bin('astro'), ['check', '--minimumSeverity', 'error']]]),
 ]);
 process.exit(codes.find((c) => c !== 0) ?? 0);

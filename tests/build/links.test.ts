@@ -1,14 +1,26 @@
 // No broken links or fragments anywhere in dist/ (linkinator, crawling from the home page).
+import net from 'node:net';
 import { LinkChecker } from 'linkinator';
 import { DEFAULT_SITE_URL } from '../../src/lib/meta.ts';
 import { describe, expect, it } from 'vitest';
+
+/** A port free now: linkinator serves dist/ on the port it is given, and other checkouts may run this test at the same time. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
 
 describe('links', () => {
   it('every link and fragment in dist/ resolves', async () => {
     const checker = new LinkChecker();
     // The site's own absolute URLs (canonical, Open Graph, feed) are checked
     // against the local copy; Wikidata and the entries' sources are outside, and this machine is offline.
-    const port = 5812;
+    const port = await freePort();
     const result = await checker.check({
       path: 'dist/',
       port,
@@ -22,5 +34,5 @@ describe('links', () => {
     // Unique URLs: every page, asset and fragment link once.
     expect(result.links.length).toBeGreaterThan(200);
     expect(broken).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

@@ -63,6 +63,6 @@ describe('lighthouse', () => {
       expect(Object.fromEntries(CATEGORIES.map((id) => [id, lhr.categories[id].score]))).toEqual(
         Object.fromEntries(CATEGORIES.map((id) => [id, 1])),
       );
-    }, 90_000);
+    }, 180_000);
   }
 });
