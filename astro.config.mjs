@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { edition } from './src/integrations/index.ts';
-import { DEFAULT_SITE_URL } from './src/lib/meta.ts';
+import { DEFAULT_SITE_URL } from './src/site/meta.ts';
 import { lazyChunks } from './src/plugins/vite-lazy-chunks.ts';
 
 export default defineConfig({
@@ -18,14 +18,14 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Scripts stay external files (never inlined), so the CSP needs no hashes for them.
   vite: {
-    plugins: [lazyChunks(/\/src\/scripts\/[^/]+\.ts$/)],
+    plugins: [lazyChunks(/\/src\/client\/[^/]+\.ts$/)],
     build: {
       assetsInlineLimit: 0,
       rollupOptions: {
         output: {
           // All of search in one lazy chunk with no imports of its own, so the
           // script every page loads needs no preload helper to fetch it.
-          manualChunks: (id) => (/\/src\/(scripts\/search\/|scripts\/highlight|lib\/search-query|lib\/urls)/.test(id) ? 'search' : undefined),
+          manualChunks: (id) => (/\/src\/(client\/search\/|site\/urls)/.test(id) ? 'search' : undefined),
         },
       },
     },

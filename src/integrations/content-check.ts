@@ -12,11 +12,11 @@ import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import mdx from '@astrojs/mdx';
 import { unified, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
-import { summaryLine } from '../lib/check-report.mjs';
-import { checkContent, checkSources, defaultSeedsDir, formatResult } from '../lib/content-check.ts';
-import { loadGlossary } from '../lib/glossary-source.ts';
-import { storeParagraphs } from '../lib/paragraph-store.ts';
-import { buildTextFace } from '../lib/text-face.ts';
+import { summaryLine } from '../check/check-report.mjs';
+import { checkContent, checkSources, defaultSeedsDir, formatResult } from '../check/content-check.ts';
+import { loadGlossary } from '../schema/glossary-source.ts';
+import { storeParagraphs } from '../edition/paragraph-store.ts';
+import { buildTextFace } from '../site/text-face.ts';
 import { mdxPipeline, remarkRehypeOptions } from '../plugins/index.ts';
 import { remarkContentCheck } from '../plugins/remark-content-check.ts';
 

@@ -1,5 +1,5 @@
 // The article pipeline in one place: astro.config.mjs and the tests both use it.
-import type { Glossary } from '../lib/glossary-source.ts';
+import type { Glossary } from '../schema/glossary-source.ts';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { PluggableList } from 'unified';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';

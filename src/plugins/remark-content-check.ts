@@ -1,4 +1,4 @@
-// The content check's article checks (src/lib/content-check.ts), run inside
+// The content check's article checks (src/check/content-check.ts), run inside
 // the site build on the tree MDX has just parsed, before the annotation
 // plugins change it: the build parses each article once, not once for the
 // check and again for the page. Errors stop the build with the check's own
@@ -7,10 +7,10 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { glossaryMatcher } from '../lib/aliases.ts';
-import { checkArticleBody, readSeed } from '../lib/content-check.ts';
-import { projectPath } from '../lib/content-error.ts';
-import type { Glossary } from '../lib/glossary-source.ts';
+import { glossaryMatcher } from '../edition/aliases.ts';
+import { checkArticleBody, readSeed } from '../check/content-check.ts';
+import { projectPath } from '../schema/content-error.ts';
+import type { Glossary } from '../schema/glossary-source.ts';
 
 export interface ContentCheckOptions {
   /** The project root: messages name files relative to it. */

@@ -9,9 +9,9 @@
 import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { glossaryMatcher, type AliasMatcher } from '../lib/aliases.ts';
-import type { Entity, Glossary } from '../lib/glossary-source.ts';
-import { entryPath, joinBase } from '../lib/urls.ts';
+import { glossaryMatcher, type AliasMatcher } from '../edition/aliases.ts';
+import type { Entity, Glossary } from '../schema/glossary-source.ts';
+import { entryPath, joinBase } from '../site/urls.ts';
 
 export interface GlossaryNotesOptions {
   glossary: Glossary;

@@ -7,10 +7,10 @@ import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { dateKey } from '../../src/lib/dates.ts';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
-import { SCHEMA_TYPES } from '../../src/lib/jsonld.ts';
-import { absoluteUrl, DEFAULT_SITE_URL } from '../../src/lib/meta.ts';
+import { dateKey } from '../../src/edition/dates.ts';
+import { loadGlossary } from '../../src/schema/glossary-source.ts';
+import { SCHEMA_TYPES } from '../../src/site/jsonld.ts';
+import { absoluteUrl, DEFAULT_SITE_URL } from '../../src/site/meta.ts';
 import { readArticles } from '../support/articles.ts';
 import { allPages, DIST, exists, page, pageFile } from '../support/dist.ts';
 

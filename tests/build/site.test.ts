@@ -6,8 +6,8 @@ import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { compareWithSeed } from '../../src/lib/fidelity.ts';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
+import { compareWithSeed } from '../../src/check/fidelity.ts';
+import { loadGlossary } from '../../src/schema/glossary-source.ts';
 import { readArticles, SEEDS_DIR } from '../support/articles.ts';
 import { allPages, DIST, exists, page, pageFile } from '../support/dist.ts';
 

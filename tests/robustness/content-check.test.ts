@@ -3,7 +3,7 @@
 // tests/support/content-mistakes.ts is reported at its file and line, with a
 // fix; and the checks that have no case there point where they should.
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/check/content-check.ts';
 import { ARTICLE, CASES, KYIV, lineOf } from '../support/content-mistakes.ts';
 import { copyProject, PROJECT_ROOT, SEEDS, type ProjectCopy } from '../support/project-copy.ts';
 

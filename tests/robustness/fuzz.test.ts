@@ -19,7 +19,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorText, compareWithSeed } from '../../src/lib/fidelity.ts';
+import { authorText, compareWithSeed } from '../../src/check/fidelity.ts';
 import { copyProject, PROJECT_ROOT, runBuild, SEEDS, snapshot, type ProjectCopy } from '../support/project-copy.ts';
 import { seeded, type Random } from '../support/random.ts';
 

@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 
 export const ARTICLES_DIR = 'content/articles';
-export { SEEDS_DIR } from '../../src/lib/content-check.ts';
+export { SEEDS_DIR } from '../../src/check/content-check.ts';
 
 export interface ArticleSource {
   slug: string;

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
+import { loadGlossary } from '../../src/schema/glossary-source.ts';
 import { articlePipeline, remarkRehypeOptions } from '../../src/plugins/index.ts';
 
 export const fixtureGlossary = () => loadGlossary('tests/fixtures/glossary');

@@ -4,7 +4,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { authorText, compareWithSeed } from '../../src/lib/fidelity.ts';
+import { authorText, compareWithSeed } from '../../src/check/fidelity.ts';
 
 const SEED = 'Putin made a demand.The next day, Blinken met Lavrov in Stockholm.';
 const parse = (mdx: string) => unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(mdx) as Root;

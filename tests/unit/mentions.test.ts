@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAliasMatcher } from '../../src/lib/aliases.ts';
-import { buildMentionIndex, entitiesInArticle, snippet } from '../../src/lib/mentions.ts';
+import { createAliasMatcher } from '../../src/edition/aliases.ts';
+import { buildMentionIndex, entitiesInArticle, snippet } from '../../src/edition/mentions.ts';
 
 const matcher = createAliasMatcher([
   { id: 'kyiv', name: 'Kyiv', aliases: ['Kiev'] },

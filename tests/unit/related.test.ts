@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityMentions, MentionIndex, ParagraphMention } from '../../src/lib/mentions.ts';
-import { coMentioned, firstParagraphs, otherArticles } from '../../src/lib/related.ts';
+import type { EntityMentions, MentionIndex, ParagraphMention } from '../../src/edition/mentions.ts';
+import { coMentioned, firstParagraphs, otherArticles } from '../../src/edition/related.ts';
 import { seeded } from '../support/random.ts';
 
 /** An index from "entity: article#paragraph×count …" lines. */

@@ -2,7 +2,7 @@
 // the texts' author and publisher are inferred, so they are left out.
 import { absoluteUrl } from './meta.ts';
 import { SITE } from './site.ts';
-import { WIKIDATA_URL } from './sources.ts';
+import { WIKIDATA_URL } from '../edition/sources.ts';
 import { articlePath, entryPath } from './urls.ts';
 
 type Node = Record<string, unknown>;

@@ -1,6 +1,6 @@
 // How an entry's sources are shown: pure helpers for components/EntrySources.astro.
 import { formatDate } from './dates.ts';
-import type { SourceData } from './schema.ts';
+import type { SourceData } from '../schema/schema.ts';
 
 // A title marked “(in German)” names the language its quote is in.
 const LANGUAGES: Record<string, string> = { German: 'de', Russian: 'ru', Italian: 'it', Polish: 'pl', French: 'fr', Ukrainian: 'uk' };

@@ -22,16 +22,16 @@ import { unified, type PluggableList } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { articlePipeline, remarkRehypeOptions } from '../plugins/index.ts';
-import { glossaryMatcher, type AliasMatcher } from './aliases.ts';
+import { glossaryMatcher, type AliasMatcher } from '../edition/aliases.ts';
 import { unannotatedFirstMentions } from './annotations.ts';
 import { summaryLine } from './check-report.mjs';
-import { ContentError, projectPath } from './content-error.ts';
+import { ContentError, projectPath } from '../schema/content-error.ts';
 import { authorText, compareWithSeed, EDITORIAL_COMPONENTS } from './fidelity.ts';
-import { loadGlossary, readEntry, type Entity, type Glossary } from './glossary-source.ts';
-import { articleData } from './schema.ts';
-import { checkCorrections } from './corrections.ts';
-import { issueMessage, unknownFields } from './schema-errors.ts';
-import { parseYaml } from './yaml-lines.ts';
+import { loadGlossary, readEntry, type Entity, type Glossary } from '../schema/glossary-source.ts';
+import { articleData } from '../schema/schema.ts';
+import { checkCorrections } from '../schema/corrections.ts';
+import { issueMessage, unknownFields } from '../schema/schema-errors.ts';
+import { parseYaml } from '../schema/yaml-lines.ts';
 
 export interface CheckOptions {
   /** Where the seeds are; default `EDITION_SEEDS_DIR`, else `<root>/content/sources`. */
@@ -289,7 +289,7 @@ interface Frontmatter {
 function checkArticleFrontmatter(file: string, source: string, seedsDir: string, errors: ContentError[]): Frontmatter | undefined {
   const fm = FRONTMATTER.exec(source);
   if (!fm) {
-    errors.push(new ContentError(file, 1, 'no YAML frontmatter: the file must start with a line “---”, the fields, and a closing line “---”', 'restore the --- lines around title, titleSource, summary, series, seed, dating and provenance (see articleData in src/lib/schema.ts)'));
+    errors.push(new ContentError(file, 1, 'no YAML frontmatter: the file must start with a line “---”, the fields, and a closing line “---”', 'restore the --- lines around title, titleSource, summary, series, seed, dating and provenance (see articleData in src/schema/schema.ts)'));
     return undefined;
   }
   const yaml = parseYaml(fm[1]);
@@ -335,7 +335,7 @@ function articleFix(field: string): string {
   if (/^dating\.(earliest|latest)$/.test(field)) return 'write a real date as YYYY, YYYY-MM or YYYY-MM-DD, in quotes: "2022-01-13"';
   if (field.endsWith('certainty')) return 'use one of verified, probable, inferred, unknown';
   if (field.startsWith('dating.evidence')) return 'give at least one piece of evidence: - quote: "…" with inference: "…"';
-  return 'see articleData in src/lib/schema.ts and the frontmatter of an existing article';
+  return 'see articleData in src/schema/schema.ts and the frontmatter of an existing article';
 }
 
 /** MDX nodes that pass through to the rehype plugins, as in MDX's own compile. */

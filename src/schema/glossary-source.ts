@@ -2,7 +2,7 @@
 // markdown plugins (which run outside Astro's content layer) and for tests.
 import fs from 'node:fs';
 import path from 'node:path';
-import { aliasKey, aliasProblem } from './aliases.ts';
+import { aliasKey, aliasProblem } from '../edition/aliases.ts';
 import { ContentError } from './content-error.ts';
 import { entityData, type EntityData } from './schema.ts';
 import { issueMessage, unknownFields } from './schema-errors.ts';
@@ -75,7 +75,7 @@ function fixFor(field: string): string {
   if (field === 'kind') return 'use one of person, organization, treaty, event, place, concept';
   if (field === 'summary') return 'write two or three plain sentences (20–600 characters)';
   if (field.startsWith('sources')) return 'list each source read under sources: with title, publisher, date, url, retrieved, quote and supports (see docs/fact-check.md)';
-  return 'see the glossary schema in src/lib/schema.ts';
+  return 'see the glossary schema in src/schema/schema.ts';
 }
 
 /** 1-based line of the first occurrence of `needle` in `source`, if any. */

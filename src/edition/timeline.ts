@@ -3,7 +3,7 @@
 import { dateKey, formatRange } from './dates.ts';
 import type { Edition } from './edition.ts';
 import { firstParagraphs } from './related.ts';
-import { isValidPartialDate } from './schema.ts';
+import { isValidPartialDate } from '../schema/schema.ts';
 
 export interface TimelineEntry {
   id: string;

@@ -1,5 +1,5 @@
 // Citations of an article page: Chicago, APA and MLA from the official CSL
-// styles (src/lib/csl/, CC BY-SA 3.0), BibTeX and CSL-JSON, all formatted by
+// styles (content/csl/, CC BY-SA 3.0), BibTeX and CSL-JSON, all formatted by
 // citation-js at build time; the pages carry only the text it returns.
 //
 // The page is what is cited: this edition's text, its version and revision
@@ -12,12 +12,12 @@ import { Cite, plugins, type CSL } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import { parse as parseName } from '@citation-js/name';
-import chicago from './csl/chicago-notes-bibliography.csl?raw';
-import apa from './csl/apa.csl?raw';
-import mla from './csl/modern-language-association.csl?raw';
+import chicago from '../../content/csl/chicago-notes-bibliography.csl?raw';
+import apa from '../../content/csl/apa.csl?raw';
+import mla from '../../content/csl/modern-language-association.csl?raw';
 import { formatDate } from './dates.ts';
 import type { Certainty } from './provenance.ts';
-import type { ArticleData } from './schema.ts';
+import type { ArticleData } from '../schema/schema.ts';
 
 export const STYLES = [
   { id: 'chicago', label: 'Chicago', note: 'Note', csl: chicago },
@@ -26,7 +26,7 @@ export const STYLES = [
 ] as const;
 export type StyleId = (typeof STYLES)[number]['id'];
 
-/** Stands for a paragraph's number in the paragraph citations, which a script fills in (src/scripts/cite.ts). */
+/** Stands for a paragraph's number in the paragraph citations, which a script fills in (src/client/take.ts). */
 export const PARAGRAPH = '9999999';
 
 export interface CitedPage {

@@ -1,6 +1,6 @@
 // Arriving from a search result (?highlight=kyiv kiev#p-7): mark the terms in
 // the article or entry text and bring the target paragraph into view.
-import { matchesTerm, normalize } from '../lib/search-query.ts';
+import { matchesTerm, normalize } from './query.ts';
 
 export function highlightFromUrl() {
   const raw = new URLSearchParams(location.search).get('highlight') ?? '';

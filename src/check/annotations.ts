@@ -1,7 +1,7 @@
 // The annotation rule "every entity is noted at its first mention in each
 // article", as a pure function over an article's MDX body, so the content
 // test and the editors' check (`npm run check:content`) apply the same rule.
-import type { AliasMatch, AliasMatcher } from './aliases.ts';
+import type { AliasMatch, AliasMatcher } from '../edition/aliases.ts';
 
 export interface UnannotatedMention {
   /** The glossary id of the entity mentioned. */

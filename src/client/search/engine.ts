@@ -2,8 +2,8 @@
 // Pagefind and the alias table on first use only, searches every spelling of
 // a named entity, merges the results, puts the entity's own entry first and
 // the articles by how much they say about it, and counts results per filter.
-import { anchorFor, expandQuery, highlightTerms, matchesTerm, type SearchEntity } from '../../lib/search-query.ts';
-import { joinBase } from '../../lib/urls.ts';
+import { anchorFor, expandQuery, highlightTerms, matchesTerm, type SearchEntity } from './query.ts';
+import { joinBase } from '../../site/urls.ts';
 
 interface PagefindResult {
   id: string;

@@ -3,4 +3,4 @@
 // with no dependencies of its own needs no preload helper on every page.
 export { startHeaderSearch } from './header.ts';
 export { startSearchPage } from './page.ts';
-export { highlightFromUrl } from '../highlight.ts';
+export { highlightFromUrl } from './highlight.ts';

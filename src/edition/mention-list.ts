@@ -2,9 +2,9 @@
 // one item per paragraph, each with its snippet. Built as a string because an
 // entry named in every article of a large edition lists thousands of
 // paragraphs, and rendering each through components dominated the build.
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../site/html.ts';
 import type { ParagraphMention } from './mentions.ts';
-import { articlePath, joinBase } from './urls.ts';
+import { articlePath, joinBase } from '../site/urls.ts';
 
 export interface MentionGroup {
   slug: string;

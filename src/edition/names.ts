@@ -1,8 +1,8 @@
 // "Names in this text": the entities an article links, in order of first
 // link, each with its kind and one line. It follows the article, and is what
 // readers without JavaScript and in print get in place of previews.
-import type { EntityData } from './schema.ts';
-import { entryPath, joinBase } from './urls.ts';
+import type { EntityData } from '../schema/schema.ts';
+import { entryPath, joinBase } from '../site/urls.ts';
 
 export interface NameItem {
   id: string;

@@ -5,8 +5,8 @@
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { formatDate } from './dates.ts';
-import type { EntityData } from './schema.ts';
-import { MENTIONS_ID, articlePath, entryPath, joinBase } from './urls.ts';
+import type { EntityData } from '../schema/schema.ts';
+import { MENTIONS_ID, articlePath, entryPath, joinBase } from '../site/urls.ts';
 
 export type NoteEntity = Pick<EntityData, 'name' | 'kind' | 'summary' | 'dates' | 'later'>;
 

@@ -1,7 +1,7 @@
 // Builds the DOM for one search result from plain text: no HTML strings, so
 // nothing in the index can inject markup.
 import resultsCss from '../../styles/search-results.css?url';
-import { excerpt } from '../../lib/search-query.ts';
+import { excerpt } from './query.ts';
 
 // Result styles load with search, not with every page.
 if (!document.querySelector('link[data-search-results]')) {
