@@ -6,12 +6,13 @@
 // reader's activation follow the link. A note number opens its note in place
 // where no margin shows it (scripts/notes.ts handles the margin).
 import { focusSidenote, noteContent, noteFor, sidenotesShown } from './notes.ts';
+import { escapeRegExp } from '../site/text.ts';
 
 type Popover = typeof import('./popover.ts');
 export type Kind = 'note' | 'entry' | 'paragraph' | 'article';
 
 const NOTE_REF = 'a[data-footnote-ref]';
-const BASE = import.meta.env.BASE_URL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const BASE = escapeRegExp(import.meta.env.BASE_URL);
 const ENTRY_PATH = new RegExp(`^${BASE}glossary/[^/]+/$`);
 const ARTICLE_PATH = new RegExp(`^${BASE}articles/[^/]+/$`);
 

@@ -1,6 +1,7 @@
 // Finds mentions of glossary entities in plain text by their names and aliases.
 // Whole words only ("Kiev" never matches "Kievan"), possessives allowed
 // ("Putin’s"), case folded except for acronyms ("EU", "U.S." match exactly).
+import { escapeRegExp } from '../site/text.ts';
 
 export interface Named {
   id: string;
@@ -27,8 +28,6 @@ export function foldPunctuation(text: string): string {
 /** An alias with no lowercase letter is an acronym and must match in exact case. */
 const isAcronym = (alias: string) => !/\p{Ll}/u.test(alias);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const pattern = (alias: string) => escape(foldPunctuation(alias.trim())).replace(/\s+/g, '\\s+');
 
 /**
  * The one key by which spellings compare: punctuation folded as the matcher
@@ -78,7 +77,7 @@ function trieSource(aliases: readonly string[], exact: boolean): string {
   for (const alias of aliases) {
     let node = root;
     for (const token of foldPunctuation(alias.trim()).match(/\s+|[^]/gu) ?? []) {
-      const key = /^\s/.test(token) ? '\\s+' : escape(exact ? token : foldCase(token));
+      const key = /^\s/.test(token) ? '\\s+' : escapeRegExp(exact ? token : foldCase(token));
       let child = node.next.get(key);
       if (!child) node.next.set(key, (child = { end: false, next: new Map() }));
       node = child;
@@ -143,7 +142,7 @@ export function createAliasMatcher(entries: Iterable<Named>): AliasMatcher {
   // holds "Kremlin"). The scan takes the longest, so record the inner ones
   // once, here, and look for them only inside such a match.
   const single = (alias: string) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])${pattern(alias)}(?![\\p{L}\\p{N}])`, isAcronym(alias) ? 'gu' : 'giu');
+    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(aliasKey(alias, true)).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, isAcronym(alias) ? 'gu' : 'giu');
   const all = [...exact, ...folded].map((alias) => ({ alias, id: owner.get(aliasKey(alias, isAcronym(alias)))!, re: single(alias) }));
   const inner = new Map<string, { id: string; re: RegExp }[]>();
   const lower = new Map(all.map((o) => [o, foldPunctuation(o.alias).toLowerCase()]));

@@ -2,7 +2,7 @@
 // one item per paragraph, each with its snippet. Built as a string because an
 // entry named in every article of a large edition lists thousands of
 // paragraphs, and rendering each through components dominated the build.
-import { escapeHtml } from '../site/html.ts';
+import { escapeHtml } from '../site/text.ts';
 import type { ParagraphMention } from './mentions.ts';
 import { articlePath, joinBase } from '../site/urls.ts';
 

@@ -7,7 +7,7 @@ import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/mdx';
 import Gap from '../components/Gap.astro';
 import { formatRange } from '../edition/dates.ts';
-import { escapeHtml as escapeXml } from '../site/html.ts';
+import { escapeHtml as escapeXml } from '../site/text.ts';
 import { loadEdition } from '../edition/edition.ts';
 import { absoluteUrl } from '../site/meta.ts';
 import { SITE } from '../site/site.ts';

@@ -1,11 +1,16 @@
-// The article pipeline in one place: astro.config.mjs and the tests both use it.
+// The article pipeline in one place: the build (src/integrations/), the
+// content check and the tests all take it from here.
+import type { Root } from 'mdast';
 import type { Glossary } from '../schema/glossary-source.ts';
-import type { Options as RemarkRehypeOptions } from 'remark-rehype';
-import type { PluggableList } from 'unified';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
+import { unified, type PluggableList } from 'unified';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
 import { backLabel, rehypeNotes } from './rehype-notes.ts';
 import { rehypeParagraphs, type ParagraphsOptions } from './rehype-paragraphs.ts';
-import { rehypePrerendered, remarkPrerender } from './prerender.ts';
+import { MDX_TYPES, rehypePrerendered, remarkPrerender } from './prerender.ts';
 import { remarkGlossaryNotes } from './remark-glossary-notes.ts';
 
 export interface PipelineOptions extends ParagraphsOptions {
@@ -13,7 +18,12 @@ export interface PipelineOptions extends ParagraphsOptions {
   base?: string;
 }
 
-export function articlePipeline(glossary: Glossary, { base, ...paragraphs }: PipelineOptions = {}): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
+export interface Pipeline {
+  remarkPlugins: PluggableList;
+  rehypePlugins: PluggableList;
+}
+
+export function articlePipeline(glossary: Glossary, { base, ...paragraphs }: PipelineOptions = {}): Pipeline {
   return {
     remarkPlugins: [[remarkGlossaryNotes, { glossary, base }]],
     rehypePlugins: [
@@ -29,7 +39,7 @@ export function articlePipeline(glossary: Glossary, { base, ...paragraphs }: Pip
  * stage (./prerender.ts), so MDX's own passes see static HTML, not every
  * annotation node.
  */
-export function mdxPipeline(glossary: Glossary, options: PipelineOptions = {}): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
+export function mdxPipeline(glossary: Glossary, options: PipelineOptions = {}): Pipeline {
   const { remarkPlugins, rehypePlugins } = articlePipeline(glossary, options);
   return {
     remarkPlugins: [...remarkPlugins, [remarkPrerender, { rehypePlugins, remarkRehype: remarkRehypeOptions }]],
@@ -45,3 +55,23 @@ export const remarkRehypeOptions: RemarkRehypeOptions = {
   footnoteLabelProperties: { className: ['notes-heading'] },
   footnoteBackLabel: backLabel,
 };
+
+/** A text parsed as the build parses it, before any of our plugins: MDX syntax (or plain Markdown) and GFM. */
+export const markdownParser = (mdx = true) =>
+  unified()
+    .use(remarkParse)
+    .use((mdx ? [remarkMdx] : []) as PluggableList)
+    .use(remarkGfm);
+
+/**
+ * A pipeline outside Astro (the content check, the tests), as MDX runs it:
+ * parse, the remark plugins, remark-rehype with JSX passed through, the rehype
+ * plugins. `parsed` sees the tree as parsed, before any plugin changes it.
+ */
+export function articleProcessor(pipeline: Pipeline, { mdx = true, parsed }: { mdx?: boolean; parsed?: (tree: Root) => void } = {}) {
+  return markdownParser(mdx)
+    .use((parsed ? [() => parsed] : []) as PluggableList)
+    .use(pipeline.remarkPlugins)
+    .use(remarkRehype, { ...remarkRehypeOptions, allowDangerousHtml: true, passThrough: [...MDX_TYPES] })
+    .use(pipeline.rehypePlugins);
+}

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { glossaryMatcher } from '../edition/aliases.ts';
-import { checkArticleBody, readSeed } from '../check/content-check.ts';
+import { checkArticleBody } from '../check/article-rules.ts';
+import { readSeeds } from '../check/seeds.ts';
 import { projectPath } from '../schema/content-error.ts';
 import type { Glossary } from '../schema/glossary-source.ts';
 
@@ -24,6 +25,7 @@ export interface ContentCheckOptions {
 
 export function remarkContentCheck({ root, seedsDir, glossary, warn = (m) => console.warn(`⚠ ${m}`) }: ContentCheckOptions) {
   const matcher = glossaryMatcher(glossary);
+  const seeds = readSeeds(root, seedsDir);
   return (tree: Root, file: VFile) => {
     const abs = path.resolve(file.path);
     const frontmatter = (file.data as { astro?: { frontmatter?: { seed?: unknown } } }).astro?.frontmatter;
@@ -33,7 +35,7 @@ export function remarkContentCheck({ root, seedsDir, glossary, warn = (m) => con
       // Astro blanks the frontmatter with spaces, keeping every position the file's.
       body: String(file.value),
       tree,
-      seed: readSeed(root, seedsDir, frontmatter?.seed),
+      seed: seeds.get(String(frontmatter?.seed)),
       matcher,
     });
     for (const w of warnings) warn(w.message);

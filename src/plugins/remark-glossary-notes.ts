@@ -10,6 +10,7 @@ import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { glossaryMatcher, type AliasMatcher } from '../edition/aliases.ts';
+import { ContentError, pointInText } from '../schema/content-error.ts';
 import type { Entity, Glossary } from '../schema/glossary-source.ts';
 import { entryPath, joinBase } from '../site/urls.ts';
 
@@ -35,11 +36,7 @@ export function remarkGlossaryNotes({ glossary, base = '/' }: GlossaryNotesOptio
     eachNode(tree, (node) => {
       if (node.type !== 'footnoteDefinition') return;
       if (glossary.has(node.identifier)) {
-        file.fail(
-          `${where(file, node.position?.start)}: the note label “${node.label}” is defined in this file but is also a glossary id.\n  Fix: rename the editorial note, e.g. “[^ed-${node.identifier}]”`,
-          node,
-          'glossary-notes:ambiguous-label',
-        );
+        fail(file, node.position?.start, `the note label “${node.label}” is defined in this file but is also a glossary id.`, `rename the editorial note, e.g. “[^ed-${node.identifier}]”`, 'ambiguous-label');
       }
       defined.add(node.identifier);
     });
@@ -89,18 +86,16 @@ function splitCalls(node: Text, file: VFile, { glossary, defined, matcher, base 
     const label = m[1].toLowerCase();
     if (defined.has(label)) continue; // remark-gfm handles defined labels itself
     if (!glossary.has(label)) {
-      const at = pointAt(node, m.index);
-      file.fail(
-        `${where(file, at)}: unknown note label “[^${m[1]}]”: it is neither a glossary id nor defined in this file.\n  Fix: correct the spelling, add content/glossary/${label}.md, or define “[^${m[1]}]: …” at the end of the file`,
-        at,
-        'glossary-notes:unknown-label',
-      );
+      const at = pointInText(node.value, m.index, node.position?.start);
+      // “[^a[^b]” reads as one label “a[^b”: a marker that lost its “]”.
+      if (/[[^]/.test(m[1])) fail(file, at, `broken note marker “[^${m[1].split(/[[^]/)[0]}”`, 'write a note marker as [^label], with no space, right after the words it annotates', 'broken-marker');
+      fail(file, at, `unknown note label “[^${m[1]}]”: it is neither a glossary id nor defined in this file.`, `correct the spelling, add content/glossary/${label}.md, or define “[^${m[1]}]: …” at the end of the file`, 'unknown-label');
     }
     found = true;
     const linked = nameLink(value.slice(last, m.index), label, matcher, joinBase(base, entryPath(label)));
     if (!linked) {
-      const at = pointAt(node, m.index);
-      file.fail(`${where(file, at)}: ${noName(value.slice(last, m.index), glossary.get(label)!, m[1])}`, at, 'glossary-notes:no-name');
+      const entity = glossary.get(label)!;
+      fail(file, pointInText(node.value, m.index, node.position?.start), noName(value.slice(last, m.index), entity, m[1]), noNameFix(entity), 'no-name');
     }
     out.push(...linked);
     last = m.index + m[0].length;
@@ -110,17 +105,17 @@ function splitCalls(node: Text, file: VFile, { glossary, defined, matcher, base 
   return out;
 }
 
-/** Why a marker links nothing, and how to fix it: the words it follows are not a name of its entry. */
+/** Why a marker links nothing: the words it follows are not a name of its entry. */
 function noName(before: string, entity: Entity, label: string): string {
   const tail = before.slice(-40);
   const words = before.length > 40 ? tail.slice(tail.search(/\s/) + 1) : tail.trimStart();
   const after = words ? `follows “${words}”, which is not a name of ${entity.name}` : `follows no words of its own (another marker, formatting, or the start of a paragraph)`;
-  return (
-    `the marker “[^${label}]” ${after}: it would link nothing.\n` +
-    `  Fix: put [^${entity.id}] right after a name of the entry (${[entity.name, ...entity.aliases].join(', ')}), ` +
-    `or replace it with an editor’s note [^ed-…] that says who or what is meant, with [^${entity.id}] after the name in the note`
-  );
+  return `the marker “[^${label}]” ${after}: it would link nothing.`;
 }
+
+const noNameFix = (entity: Entity) =>
+  `put [^${entity.id}] right after a name of the entry (${[entity.name, ...entity.aliases].join(', ')}), ` +
+  `or replace it with an editor’s note [^ed-…] that says who or what is meant, with [^${entity.id}] after the name in the note`;
 
 /** How far back from a marker its name can start: more than the longest alias, with room for line breaks. */
 const NAME_WINDOW = 200;
@@ -154,17 +149,13 @@ function nameLink(text: string, id: string, matcher: AliasMatcher, href: string)
   return nodes;
 }
 
-/** "content/articles/x.mdx:12:5", relative to the working directory. */
-function where(file: VFile, at?: { line: number; column: number }) {
+/**
+ * Stop on a content mistake. The message reads `file:line:col: problem` and a
+ * `Fix:` line, as the content check's; the ContentError itself is its cause,
+ * which the check reads rather than the text.
+ */
+function fail(file: VFile, at: { line: number; column: number } | undefined, problem: string, fix: string, rule: string): never {
   const name = file.path ? path.relative(process.cwd(), file.path) : '<input>';
-  return at ? `${name}:${at.line}:${at.column}` : name;
-}
-
-function pointAt(node: Text, offset: number) {
-  const start = node.position?.start;
-  if (!start) return undefined;
-  const before = node.value.slice(0, offset).split('\n');
-  const line = start.line + before.length - 1;
-  const column = before.length === 1 ? start.column + offset : before.at(-1)!.length + 1;
-  return { line, column };
+  const error = new ContentError(name, at?.line, problem, fix, at?.column);
+  file.fail(error.message, { place: at, ruleId: rule, source: 'glossary-notes', cause: error });
 }

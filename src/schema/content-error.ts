@@ -1,3 +1,4 @@
+// How a content mistake is named: the file, relative to the project root, its line and column, and a fix.
 import path from 'node:path';
 
 /** A file as messages name it: relative to the project root, with forward slashes. */
@@ -15,4 +16,11 @@ export class ContentError extends Error {
     super(`${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ${problem}${fix ? `\n  Fix: ${fix}` : ''}`);
     this.name = 'ContentError';
   }
+}
+
+/** The file line and column of `offset` in a text node's value, which starts at `start`. */
+export function pointInText(value: string, offset: number, start?: { line: number; column: number }) {
+  if (!start) return undefined;
+  const before = value.slice(0, offset).split('\n');
+  return { line: start.line + before.length - 1, column: before.length === 1 ? start.column + offset : before.at(-1)!.length + 1 };
 }

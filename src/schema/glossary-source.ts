@@ -6,7 +6,7 @@ import { aliasKey, aliasProblem } from '../edition/aliases.ts';
 import { ContentError } from './content-error.ts';
 import { entityData, type EntityData } from './schema.ts';
 import { issueMessage, unknownFields } from './schema-errors.ts';
-import { parseYaml } from './yaml-lines.ts';
+import { parseYaml, splitFrontmatter, type Frontmatter } from './yaml-lines.ts';
 
 export interface Entity extends EntityData {
   id: string;
@@ -15,8 +15,6 @@ export interface Entity extends EntityData {
 }
 
 export type Glossary = Map<string, Entity>;
-
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 export function loadGlossary(dir: string): Glossary {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
@@ -29,7 +27,7 @@ export function loadGlossary(dir: string): Glossary {
     glossary.set(entity.id, entity);
     sources.set(entity.id, source);
   }
-  checkGlossary(glossary, sources);
+  checkAcrossEntries(glossary, sources);
   return glossary;
 }
 
@@ -44,14 +42,14 @@ export function parseEntry(file: string, source: string): Entity {
  * entity), so that the content check reports them without losing the entry:
  * its notes in the articles still resolve.
  */
-export function readEntry(file: string, source: string): { entity: Entity; aliasErrors: ContentError[] } {
+export function readEntry(file: string, source: string): { entity: Entity; aliasErrors: ContentError[]; frontmatter: Frontmatter } {
   const id = path.basename(file, '.md');
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
     throw new ContentError(file, undefined, `the file name “${id}” is not a valid id`, 'rename it to a lowercase slug such as “minsk-agreements.md”');
   }
-  const fm = FRONTMATTER.exec(source);
-  if (!fm) throw new ContentError(file, 1, 'no YAML frontmatter', 'start the file with a --- block holding name, kind and summary');
-  const yaml = parseYaml(fm[1]);
+  const frontmatter = splitFrontmatter(source);
+  if (!frontmatter) throw new ContentError(file, 1, 'no YAML frontmatter', 'start the file with a --- block holding name, kind and summary');
+  const yaml = parseYaml(frontmatter.yaml);
   if (yaml.error) throw new ContentError(file, yaml.error.line, `invalid YAML: ${yaml.error.message}`, 'check indentation, quotes and duplicate keys');
   const result = entityData.safeParse(yaml.doc.toJS());
   if (!result.success) {
@@ -67,7 +65,7 @@ export function readEntry(file: string, source: string): { entity: Entity; alias
     aliasErrors.push(new ContentError(file, yaml.lineOf(['aliases', i]), `the alias “${alias}” ${problem}`, 'remove it: aliases are the spellings of this name in the texts, and common alternatives'));
     return false;
   });
-  return { entity: { ...result.data, aliases, id, file }, aliasErrors };
+  return { entity: { ...result.data, aliases, id, file }, aliasErrors, frontmatter };
 }
 
 function fixFor(field: string): string {
@@ -84,8 +82,11 @@ export function lineOf(source: string, needle: string): number | undefined {
   return at < 0 ? undefined : source.slice(0, at).split('\n').length;
 }
 
-/** Cross-entry checks: related ids exist, no alias belongs to two entries. */
-function checkGlossary(glossary: Glossary, sources: Map<string, string>) {
+/**
+ * Cross-entry checks: related ids exist, no name or alias belongs to two
+ * entries. `sources` holds each entry's file text, for the lines.
+ */
+export function checkAcrossEntries(glossary: Glossary, sources: ReadonlyMap<string, string>) {
   const owners = new Map<string, Entity>();
   for (const entity of glossary.values()) {
     const source = sources.get(entity.id) ?? '';

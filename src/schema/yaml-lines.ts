@@ -1,12 +1,30 @@
-// YAML frontmatter with the file line of each field, for errors that name
-// file and line (the content check and the glossary loader alike).
+// YAML with the file line of each field, for errors that name file and line:
+// an entry's or an article's frontmatter, and content/corrections.yaml.
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 
-export function parseYaml(text: string) {
+/** The `---` block a Markdown or MDX file starts with (a byte-order mark and trailing spaces allowed). */
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+export interface Frontmatter {
+  /** The YAML between the `---` lines. */
+  yaml: string;
+  /** Characters of the whole block, `---` lines included: the body starts there. */
+  length: number;
+  /** Lines of the whole block: the body's first line is the file's `lines + 1`. */
+  lines: number;
+}
+
+/** The frontmatter of a Markdown or MDX file, or undefined when it has none. */
+export function splitFrontmatter(source: string): Frontmatter | undefined {
+  const m = FRONTMATTER.exec(source);
+  return m ? { yaml: m[1], length: m[0].length, lines: m[0].split('\n').length - 1 } : undefined;
+}
+
+/** `firstLine`: the file line the YAML starts on (2 in frontmatter, after “---”). */
+export function parseYaml(text: string, firstLine = 2) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  // Lines in the file: the frontmatter starts on line 2, after “---”.
-  const fileLine = (pos: number) => lineCounter.linePos(pos).line + 1;
+  const fileLine = (pos: number) => lineCounter.linePos(pos).line + firstLine - 1;
   const error = doc.errors[0] && { line: fileLine(doc.errors[0].pos[0]), message: doc.errors[0].message.split('\n')[0] };
   return {
     doc: doc as Document,
@@ -24,7 +42,7 @@ export function parseYaml(text: string) {
         const node = doc.getIn(at.slice(0, depth) as unknown[], true);
         if (isNode(node) && node.range) return fileLine(node.range[0]);
       }
-      return 2;
+      return firstLine;
     },
   };
 }

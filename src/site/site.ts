@@ -25,4 +25,3 @@ export const KIND_LABELS: Record<string, { one: string; many: string }> = {
   concept: { one: 'Concept', many: 'Concepts' },
 };
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
