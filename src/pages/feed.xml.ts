@@ -9,9 +9,8 @@ import Gap from '../components/Gap.astro';
 import { formatRange } from '../edition/dates.ts';
 import { escapeHtml as escapeXml } from '../site/text.ts';
 import { loadEdition } from '../edition/edition.ts';
-import { absoluteUrl } from '../site/meta.ts';
+import { absoluteUrl, articlePath } from '../site/urls.ts';
 import { SITE } from '../site/site.ts';
-import { articlePath } from '../site/urls.ts';
 
 /** The newest texts, in full; a large edition's feed would otherwise hold every article. */
 const FEED_ENTRIES = 50;

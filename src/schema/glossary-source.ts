@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { aliasKey, aliasProblem } from '../edition/aliases.ts';
 import { ContentError } from './content-error.ts';
+import { ENTITY_KINDS } from './kinds.ts';
 import { entityData, type EntityData } from './schema.ts';
 import { issueMessage, unknownFields } from './schema-errors.ts';
 import { parseYaml, splitFrontmatter, type Frontmatter } from './yaml-lines.ts';
@@ -70,7 +71,7 @@ export function readEntry(file: string, source: string): { entity: Entity; alias
 
 function fixFor(field: string): string {
   if (field.startsWith('dates') || field.startsWith('later')) return 'write dates as YYYY, YYYY-MM or YYYY-MM-DD';
-  if (field === 'kind') return 'use one of person, organization, treaty, event, place, concept';
+  if (field === 'kind') return `use one of ${ENTITY_KINDS.join(', ')}`;
   if (field === 'summary') return 'write two or three plain sentences (20–600 characters)';
   if (field.startsWith('sources')) return 'list each source read under sources: with title, publisher, date, url, retrieved, quote and supports (see docs/fact-check.md)';
   return 'see the glossary schema in src/schema/schema.ts';

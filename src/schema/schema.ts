@@ -4,8 +4,9 @@
 // is an error, where zod would otherwise drop it silently.
 import { z } from 'astro/zod';
 
-export const ENTITY_KINDS = ['person', 'organization', 'treaty', 'event', 'place', 'concept'] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+import { ENTITY_KINDS } from './kinds.ts';
+
+export { ENTITY_KINDS, type EntityKind } from './kinds.ts';
 
 /** A date of known precision: "1948", "1991-08" or "2022-02-24". */
 export const partialDate = z.preprocess(

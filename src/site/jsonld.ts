@@ -1,22 +1,12 @@
 // JSON-LD (schema.org) for the pages. Only what the edition knows goes in:
 // the texts' author and publisher are inferred, so they are left out.
-import { absoluteUrl } from './meta.ts';
+import { KINDS, isKind } from '../schema/kinds.ts';
+import { absoluteUrl, articlePath, entryPath } from './urls.ts';
 import { SITE } from './site.ts';
 import { WIKIDATA_URL } from '../edition/sources.ts';
-import { articlePath, entryPath } from './urls.ts';
 
 type Node = Record<string, unknown>;
 const CONTEXT = 'https://schema.org';
-
-export const SCHEMA_TYPES: Record<string, string> = {
-  person: 'Person',
-  organization: 'Organization',
-  event: 'Event',
-  place: 'Place',
-  // Letters, drafts and signed treaties alike: CreativeWork claims no legal force.
-  treaty: 'CreativeWork',
-  concept: 'DefinedTerm',
-};
 
 /** The @id of an entry: its page, with a fragment for the thing rather than the page. */
 export const entityId = (id: string) => `${absoluteUrl(entryPath(id))}#entity`;
@@ -34,8 +24,8 @@ export interface EntityInput {
 }
 
 export function entityJsonLd(e: EntityInput): Node {
-  const type = SCHEMA_TYPES[e.kind];
-  if (!type) throw new Error(`entityJsonLd: no schema.org type for kind “${e.kind}” (${e.id})`);
+  if (!isKind(e.kind)) throw new Error(`entityJsonLd: no schema.org type for kind “${e.kind}” (${e.id})`);
+  const type = KINDS[e.kind].schemaType;
   const url = absoluteUrl(entryPath(e.id));
   const node: Node = {
     '@context': CONTEXT,

@@ -1,5 +1,4 @@
-// Site-wide names and the link helper pages use.
-import { joinBase } from './urls.ts';
+// The edition's name and version.
 
 export const SITE = {
   name: 'Before the Invasion',
@@ -12,16 +11,3 @@ export const SITE = {
  * the latest of them dated this day (a test holds the two together).
  */
 export const EDITION = { version: '1.1', revised: '2026-12-03' };
-
-/** A site path with the configured base: url('glossary/') → "/glossary/" or "/edition/glossary/". */
-export const url = (path = '') => joinBase(import.meta.env.BASE_URL, path);
-
-export const KIND_LABELS: Record<string, { one: string; many: string }> = {
-  person: { one: 'Person', many: 'People' },
-  organization: { one: 'Organization', many: 'Organizations' },
-  treaty: { one: 'Treaty or document', many: 'Treaties and documents' },
-  event: { one: 'Event', many: 'Events' },
-  place: { one: 'Place', many: 'Places' },
-  concept: { one: 'Concept', many: 'Concepts' },
-};
-

@@ -1,6 +1,6 @@
 // No broken links or fragments anywhere in dist/ (linkinator, crawling from the home page).
 import { LinkChecker } from 'linkinator';
-import { DEFAULT_SITE_URL } from '../../src/site/meta.ts';
+import { DEFAULT_SITE_URL } from '../../src/site/urls.ts';
 import { describe, expect, it } from 'vitest';
 
 describe('links', () => {

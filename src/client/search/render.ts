@@ -9,19 +9,10 @@ if (!document.querySelector('link[data-search-results]')) {
   link.dataset.searchResults = '';
   document.head.append(link);
 }
+import { KINDS, isKind } from '../../schema/kinds.ts';
 import { resultHref, type ShownResult } from './engine.ts';
 
-const KIND: Record<string, string> = {
-  article: 'Article',
-  person: 'Person',
-  organization: 'Organization',
-  treaty: 'Treaty or document',
-  event: 'Event',
-  place: 'Place',
-  concept: 'Concept',
-};
-
-export const kindLabel = (kind: string) => KIND[kind] ?? kind;
+export const kindLabel = (kind: string) => (kind === 'article' ? 'Article' : isKind(kind) ? KINDS[kind].one : kind);
 
 /** The index spaces joining dashes so words split (src/integrations/index-view.mjs); close them again for display. */
 export const tidy = (text: string) => text.replace(/\s([—–])\s/g, '$1');
