@@ -1,9 +1,13 @@
 // Route data for every page, computed once per build: the articles in series
-// order with their paragraphs, the glossary, and the mention index.
+// order with their paragraphs, the glossary, the mention index and what is
+// derived from it (links between texts and entries, the timeline). Pages read
+// it and hand components what they show as props.
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { createAliasMatcher } from './aliases.ts';
 import { buildMentionIndex, type MentionIndex, type Paragraph } from './mentions.ts';
 import { loadParagraphs } from './paragraph-store.ts';
+import { relatedIndex, type Related } from './related.ts';
+import { editionTimeline, type Timeline } from './timeline.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
@@ -18,12 +22,12 @@ export interface Article {
 
 export interface Edition {
   articles: Article[];
-  /** The articles' slugs in series order (one array, so lookups keyed on it are made once). */
-  slugs: string[];
   bySlug: Map<string, Article>;
   entries: GlossaryEntry[];
   byId: Map<string, GlossaryEntry>;
   mentions: MentionIndex;
+  related: Related;
+  timeline: Timeline;
 }
 
 const WORDS_PER_MINUTE = 230;
@@ -49,13 +53,15 @@ async function build(): Promise<Edition> {
     articles.map((a) => ({ slug: a.slug, title: a.entry.data.title, paragraphs: a.paragraphs })),
     matcher,
   );
+  const slugs = articles.map((a) => a.slug);
   return {
     articles,
-    slugs: articles.map((a) => a.slug),
     bySlug: new Map(articles.map((a) => [a.slug, a])),
     entries,
     byId: new Map(entries.map((e) => [e.id, e])),
     mentions,
+    related: relatedIndex(mentions, slugs),
+    timeline: editionTimeline({ entries, articles, mentions }),
   };
 }
 

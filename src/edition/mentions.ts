@@ -103,26 +103,15 @@ export function snippet(text: string, start: number, end: number, radius = 70): 
   };
 }
 
-/** For each article, how often it mentions each entity: computed once per index. */
-const countsCache = new WeakMap<MentionIndex, Map<string, Map<string, number>>>();
+/** For each article, how often it mentions each entity. */
 export function mentionCounts(index: MentionIndex): Map<string, Map<string, number>> {
-  let byArticle = countsCache.get(index);
-  if (!byArticle) {
-    byArticle = new Map();
-    for (const [id, e] of index) {
-      for (const p of e.paragraphs) {
-        let counts = byArticle.get(p.article);
-        if (!counts) byArticle.set(p.article, (counts = new Map()));
-        counts.set(id, (counts.get(id) ?? 0) + p.count);
-      }
+  const byArticle = new Map<string, Map<string, number>>();
+  for (const [id, e] of index) {
+    for (const p of e.paragraphs) {
+      let counts = byArticle.get(p.article);
+      if (!counts) byArticle.set(p.article, (counts = new Map()));
+      counts.set(id, (counts.get(id) ?? 0) + p.count);
     }
-    countsCache.set(index, byArticle);
   }
   return byArticle;
-}
-
-/** Entities mentioned in one article, most mentioned first. */
-export function entitiesInArticle(index: MentionIndex, slug: string): { id: string; count: number }[] {
-  const out = [...(mentionCounts(index).get(slug) ?? [])].map(([id, count]) => ({ id, count }));
-  return out.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }

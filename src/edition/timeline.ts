@@ -244,12 +244,7 @@ export function stripFor(timeline: Timeline, slug: string, { days = 21, before =
 }
 
 // Another text outweighs any day of facts: the strip shows its neighbours.
-const weights = new WeakMap<TimelineRow, number>();
-function weight(r: TimelineRow): number {
-  let w = weights.get(r);
-  if (w === undefined) weights.set(r, (w = r.text ? 1000 : r.facts.reduce((n, f) => n + f.entries.length, 0)));
-  return w;
-}
+const weight = (r: TimelineRow) => (r.text ? 1000 : r.facts.reduce((n, f) => n + f.entries.length, 0));
 
 /** Day numbers, parsed once per date string: every article's strip asks for the same ones. */
 const dayNumbers = new Map<string, number>();
@@ -267,19 +262,13 @@ function dayNumber(date: string): number {
 /** "7 December 2021", "10–13 January 2022", "1947 – 1991": the row's date as words. */
 export const rowDateText = (row: Pick<TimelineRow, 'date' | 'end'>) => formatRange(row.date, row.end);
 
-const built = new WeakMap<object, Timeline>();
-/** The edition's timeline, built once per build. */
+/** The edition's timeline: built once per build, by src/edition/edition.ts. */
 export function editionTimeline(edition: Pick<Edition, 'entries' | 'articles' | 'mentions'>): Timeline {
-  let t = built.get(edition);
-  if (!t) {
-    t = buildTimeline(
-      edition.entries.map((e) => ({ id: e.id, name: e.data.name, kind: e.data.kind, dates: e.data.dates, later: e.data.later })),
-      edition.articles.map((a) => ({ slug: a.slug, title: a.entry.data.title, series: a.entry.data.series, earliest: a.entry.data.dating.earliest, latest: a.entry.data.dating.latest })),
-      (id) => firstParagraphs(edition.mentions, id),
-    );
-    built.set(edition, t);
-  }
-  return t;
+  return buildTimeline(
+    edition.entries.map((e) => ({ id: e.id, name: e.data.name, kind: e.data.kind, dates: e.data.dates, later: e.data.later })),
+    edition.articles.map((a) => ({ slug: a.slug, title: a.entry.data.title, series: a.entry.data.series, earliest: a.entry.data.dating.earliest, latest: a.entry.data.dating.latest })),
+    (id) => firstParagraphs(edition.mentions, id),
+  );
 }
 
 /** A fact as a sentence: labels come without a full stop, later facts with one. */
