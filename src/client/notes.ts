@@ -3,7 +3,7 @@
 // screens, each note stands in the margin level with its number, in reading
 // order after its paragraph (so the keyboard meets it there), and the
 // endnotes are hidden (site.css, from first paint). Narrow screens open a
-// note in place (scripts/previews.ts).
+// note in place (./previews.ts).
 import { layoutSidenotes } from './sidenote-layout.ts';
 
 const WIDE = '(min-width: 75em)';

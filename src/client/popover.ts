@@ -1,6 +1,6 @@
 // The one preview component: an entry's preview on any link to it, and an
 // editor's note in place on narrow screens. Loaded on first use by
-// scripts/previews.ts, which decides what a trigger shows. WCAG 1.4.13: a
+// ./previews.ts, which decides what a trigger shows. WCAG 1.4.13: a
 // hover preview waits a moment, stays while the pointer is on the link or the
 // preview, and Escape closes it. A preview opened by keyboard focus stands
 // clear of the next link; none scrolls the page. Previews nest: a preview

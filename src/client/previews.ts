@@ -1,10 +1,10 @@
-// Which links show a preview, and when; scripts/popover.ts does the showing
-// and scripts/preview-content.ts the fetching, both loaded on first use.
+// Which links show a preview, and when; ./popover.ts does the showing
+// and ./preview-content.ts the fetching, both loaded on first use.
 // Every link to a glossary entry, an article or a paragraph, on any page,
 // previews it: hover after a moment, keyboard focus, or a first tap (a tap on
 // the link inside the preview then follows it); click, Enter and a screen
 // reader's activation follow the link. A note number opens its note in place
-// where no margin shows it (scripts/notes.ts handles the margin).
+// where no margin shows it (./notes.ts handles the margin).
 import { focusSidenote, noteContent, noteFor, sidenotesShown } from './notes.ts';
 import { escapeRegExp } from '../site/text.ts';
 
