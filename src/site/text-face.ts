@@ -20,14 +20,9 @@ const FEATURES = { normal: ['onum'], italic: ['onum'] } as const;
 // build time) needs no more than letters, figures and this punctuation.
 const TEMPLATE_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,:;!?'\"()[]&/-+%·–—‘’“”…";
 
-function* files(dir: string, ext: RegExp): Generator<string> {
-  if (!fs.existsSync(dir)) return;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(p, ext);
-    else if (ext.test(entry.name)) yield p;
-  }
-}
+/** Files under `dir`, at any depth, whose names match `ext`. */
+const files = (dir: string, ext: RegExp): string[] =>
+  fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => ext.test(f)).map((f) => path.join(dir, f)) : [];
 
 /**
  * Every character the pages can show in the text face: each character of
