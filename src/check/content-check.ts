@@ -12,7 +12,8 @@
 // mention in an article carries no note.
 import fs from 'node:fs';
 import path from 'node:path';
-import { glossaryMatcher, type AliasMatcher } from '../edition/aliases.ts';
+import { createAliasMatcher, type AliasMatcher } from '../edition/aliases.ts';
+import { articlePipeline } from '../plugins/index.ts';
 import { checkCorrections } from '../schema/corrections.ts';
 import { ContentError } from '../schema/content-error.ts';
 import type { Glossary } from '../schema/glossary-source.ts';
@@ -45,8 +46,9 @@ export const ARTICLES_DIR = 'content/articles';
 export async function checkContent(root: string, options: CheckOptions = {}): Promise<CheckResult> {
   const sources = checkSources(root, options);
   const { errors, warnings, glossary, matcher } = sources;
+  const pipeline = articlePipeline(glossary, { matcher: matcher ?? createAliasMatcher(glossary.values()) });
   for (const a of sources.articles) {
-    const tree = await checkMdx(a.abs, a.file, a.body, glossary, errors);
+    const tree = await checkMdx(a.abs, a.file, a.body, pipeline, errors);
     if (!tree) continue;
     const found = checkArticleBody({ ...a, tree, matcher });
     errors.push(...found.errors);
@@ -88,7 +90,7 @@ export function checkSources(root: string, options: CheckOptions = {}): Sources 
   const articleFiles = listFolder(root, ARTICLES_DIR, '.mdx', errors);
 
   const { glossary, complete } = checkGlossary(root, GLOSSARY_DIR, glossaryFiles, errors);
-  const matcher = complete && options.warnings !== false ? glossaryMatcher(glossary) : undefined;
+  const matcher = complete && options.warnings !== false ? createAliasMatcher(glossary.values()) : undefined;
 
   const series = new Map<number, string>();
   const articles: ArticleSource[] = [];

@@ -4,14 +4,13 @@
 // carry one as the message's `cause`; MDX's are given a fix here.
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import { articlePipeline, articleProcessor } from '../plugins/index.ts';
+import { articleProcessor, type Pipeline } from '../plugins/index.ts';
 import { ContentError } from '../schema/content-error.ts';
-import type { Glossary } from '../schema/glossary-source.ts';
 
 /** The tree as parsed, before the plugins change it; undefined when the article does not parse. */
-export async function checkMdx(abs: string, file: string, body: string, glossary: Glossary, errors: ContentError[]): Promise<Root | undefined> {
+export async function checkMdx(abs: string, file: string, body: string, pipeline: Pipeline, errors: ContentError[]): Promise<Root | undefined> {
   let parsed: Root | undefined;
-  const processor = articleProcessor(articlePipeline(glossary), { parsed: (tree) => void (parsed = structuredClone(tree)) });
+  const processor = articleProcessor(pipeline, { parsed: (tree) => void (parsed = structuredClone(tree)) });
   try {
     const vfile = new VFile({ path: abs, value: body });
     await processor.run(processor.parse(vfile), vfile);

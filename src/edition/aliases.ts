@@ -107,17 +107,6 @@ const foldCase = (c: string) => {
   return [...lower].length === 1 ? lower : c;
 };
 
-/**
- * The matcher for a glossary (id → entry), made once per glossary object: the
- * annotation plugins run once per article, and the content check needs the same one.
- */
-const byGlossary = new WeakMap<ReadonlyMap<string, Named>, AliasMatcher>();
-export function glossaryMatcher(glossary: ReadonlyMap<string, Named>): AliasMatcher {
-  let matcher = byGlossary.get(glossary);
-  if (!matcher) byGlossary.set(glossary, (matcher = createAliasMatcher(glossary.values())));
-  return matcher;
-}
-
 export function createAliasMatcher(entries: Iterable<Named>): AliasMatcher {
   const owner = new Map<string, string>(); // alias key → entity id
   const exact: string[] = [];

@@ -38,14 +38,8 @@ const el = (tagName: string, properties: Element['properties'], children: Elemen
   children,
 });
 
-/** The paragraphs that depend on the entry alone: made once per entry (a new object when it is edited). */
-const cache = new WeakMap<NoteEntity, Map<string, string[]>>();
-
+/** The paragraphs that depend on the entry alone. */
 function coreParagraphs(id: string, entity: NoteEntity, base: string): string[] {
-  const byBase = cache.get(entity) ?? new Map<string, string[]>();
-  cache.set(entity, byBase);
-  let paragraphs = byBase.get(base);
-  if (paragraphs) return paragraphs;
   const out: Element[] = [
     el('p', {}, [el('a', { href: joinBase(base, entryPath(id)) }, [text(entity.name)]), text(` (${entity.kind}). ${entity.summary}`)]),
   ];
@@ -59,22 +53,10 @@ function coreParagraphs(id: string, entity: NoteEntity, base: string): string[] 
   for (const fact of entity.later) {
     out.push(el('p', { className: ['note-later'] }, [el('strong', {}, [text(`Later, ${formatDate(fact.date)}:`)]), text(` ${fact.text}`)]));
   }
-  paragraphs = out.map((p) => toHtml(p));
-  byBase.set(base, paragraphs);
-  return paragraphs;
+  return out.map((p) => toHtml(p));
 }
 
-/** "Also in" lines repeat across a large edition's notes (most name the same first texts): made once each. */
-const elsewhereCache = new Map<string, string>();
-
-function elsewhereParagraph(id: string, base: string, elsewhere: NonNullable<NoteOptions['elsewhere']>): string {
-  const key = [base, id, elsewhere.total, ...elsewhere.named.map((a) => `${a.slug}\0${a.title}`)].join('\0');
-  let html = elsewhereCache.get(key);
-  if (html === undefined) elsewhereCache.set(key, (html = elsewhereHtml(id, base, elsewhere)));
-  return html;
-}
-
-function elsewhereHtml(id: string, base: string, { named, total }: NonNullable<NoteOptions['elsewhere']>): string {
+function elsewhereParagraph(id: string, base: string, { named, total }: NonNullable<NoteOptions['elsewhere']>): string {
   const links: ElementContent[] = [text('Also in ')];
   if (total > MAX_ELSEWHERE) {
     links.push(el('a', { href: `${joinBase(base, entryPath(id))}#${MENTIONS_ID}` }, [text(`${total} other texts`)]), text('.'));
@@ -91,15 +73,14 @@ function elsewhereHtml(id: string, base: string, { named, total }: NonNullable<N
 
 /** The note's paragraphs as HTML, one per line. */
 export function entityNoteHtml(id: string, entity: NoteEntity, { base, elsewhere }: NoteOptions): string {
-  const paragraphs = [...coreParagraphs(id, entity, base)];
+  const paragraphs = coreParagraphs(id, entity, base);
   if (elsewhere?.total) paragraphs.push(elsewhereParagraph(id, base, elsewhere));
   return paragraphs.join('\n');
 }
 
 /** The other articles mentioning an entity, from all that do (series order): how many, and, when "Also in" names them, which. */
 export function elsewhereFor<T extends NoteArticle>(all: readonly string[], current: string, find: (slug: string) => T | undefined) {
-  // Counted without a pass over every article: that, per note of every article, grew as N².
-  const total = all.length - (setOf(all).has(current) ? 1 : 0);
+  const total = all.length - (all.includes(current) ? 1 : 0);
   const named: T[] = [];
   if (total <= MAX_ELSEWHERE) {
     for (const slug of all) {
@@ -108,11 +89,4 @@ export function elsewhereFor<T extends NoteArticle>(all: readonly string[], curr
     }
   }
   return { named, total };
-}
-
-const sets = new WeakMap<readonly string[], Set<string>>();
-function setOf(list: readonly string[]): Set<string> {
-  let set = sets.get(list);
-  if (!set) sets.set(list, (set = new Set(list)));
-  return set;
 }

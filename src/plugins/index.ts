@@ -1,6 +1,7 @@
 // The article pipeline in one place: the build (src/integrations/), the
 // content check and the tests all take it from here.
 import type { Root } from 'mdast';
+import type { AliasMatcher } from '../edition/aliases.ts';
 import type { Glossary } from '../schema/glossary-source.ts';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -16,6 +17,8 @@ import { remarkGlossaryNotes } from './remark-glossary-notes.ts';
 export interface PipelineOptions extends ParagraphsOptions {
   /** The site base ("/" or "/edition/"), for the name links. */
   base?: string;
+  /** The glossary's alias matcher, when the caller has made it already. */
+  matcher?: AliasMatcher;
 }
 
 export interface Pipeline {
@@ -23,9 +26,9 @@ export interface Pipeline {
   rehypePlugins: PluggableList;
 }
 
-export function articlePipeline(glossary: Glossary, { base, ...paragraphs }: PipelineOptions = {}): Pipeline {
+export function articlePipeline(glossary: Glossary, { base, matcher, ...paragraphs }: PipelineOptions = {}): Pipeline {
   return {
-    remarkPlugins: [[remarkGlossaryNotes, { glossary, base }]],
+    remarkPlugins: [[remarkGlossaryNotes, { glossary, base, matcher }]],
     rehypePlugins: [
       rehypeNotes,
       [rehypeParagraphs, paragraphs],

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { glossaryMatcher } from '../edition/aliases.ts';
+import { createAliasMatcher, type AliasMatcher } from '../edition/aliases.ts';
 import { checkArticleBody } from '../check/article-rules.ts';
 import { readSeeds } from '../check/seeds.ts';
 import { projectPath } from '../schema/content-error.ts';
@@ -19,12 +19,13 @@ export interface ContentCheckOptions {
   seedsDir: string;
   /** A checked glossary: its names are what the first-mention warnings look for. */
   glossary: Glossary;
+  /** The glossary's matcher, when the caller has made it already. */
+  matcher?: AliasMatcher;
   /** Where warnings go (src/integrations/content-check.ts collects them for its summary). */
   warn?: (message: string) => void;
 }
 
-export function remarkContentCheck({ root, seedsDir, glossary, warn = (m) => console.warn(`⚠ ${m}`) }: ContentCheckOptions) {
-  const matcher = glossaryMatcher(glossary);
+export function remarkContentCheck({ root, seedsDir, glossary, matcher = createAliasMatcher(glossary.values()), warn = (m) => console.warn(`⚠ ${m}`) }: ContentCheckOptions) {
   const seeds = readSeeds(root, seedsDir);
   return (tree: Root, file: VFile) => {
     const abs = path.resolve(file.path);

@@ -9,7 +9,7 @@
 import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { glossaryMatcher, type AliasMatcher } from '../edition/aliases.ts';
+import { createAliasMatcher, type AliasMatcher } from '../edition/aliases.ts';
 import { ContentError, pointInText } from '../schema/content-error.ts';
 import type { Entity, Glossary } from '../schema/glossary-source.ts';
 import { entryPath, joinBase } from '../site/urls.ts';
@@ -18,6 +18,8 @@ export interface GlossaryNotesOptions {
   glossary: Glossary;
   /** The site base ("/" or "/edition/"): name links point to the entry pages under it. */
   base?: string;
+  /** The glossary's matcher, when the caller has made it already (it is made once per build). */
+  matcher?: AliasMatcher;
 }
 
 // A label runs to the first "]": a marker that lost its bracket ("[^a[^b]") reads as one
@@ -29,8 +31,7 @@ const CALL = /\[\^([^\]\s]+)\]/g;
 const TRAILER = /^(?:[’']s?)?[”"’]?$/;
 const isClosingQuote = (s: string | undefined) => s === '”' || s === '"';
 
-export function remarkGlossaryNotes({ glossary, base = '/' }: GlossaryNotesOptions) {
-  const matcher = glossaryMatcher(glossary);
+export function remarkGlossaryNotes({ glossary, base = '/', matcher = createAliasMatcher(glossary.values()) }: GlossaryNotesOptions) {
   return (tree: Root, file: VFile) => {
     const defined = new Set<string>();
     eachNode(tree, (node) => {
