@@ -30,7 +30,9 @@ export default defineConfig({
         output: {
           // All of search in one lazy chunk with no imports of its own, so the
           // script every page loads needs no preload helper to fetch it: the
-          // folder, and what only it imports (the URL helpers, the kinds).
+          // folder, and what only it imports (the URL helpers, the kinds). The
+          // bundler pulls a chunk's imports into it: a module that search shares
+          // with the every-page script would drag search onto every page.
           manualChunks: (id, { getModuleInfo }) => (onlyUnder(SEARCH, id, getModuleInfo) ? 'search' : undefined),
         },
       },
