@@ -1,8 +1,13 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { edition } from './src/integrations/index.ts';
-import { DEFAULT_SITE_URL } from './src/lib/meta.ts';
-import { lazyChunks } from './src/plugins/vite-lazy-chunks.ts';
+import { DEFAULT_SITE_URL } from './src/site/urls.ts';
+import { lazyChunks, onlyUnder } from './src/plugins/vite-lazy-chunks.ts';
+
+// The browser code, and the part of it loaded when the reader starts a search.
+const CLIENT = fileURLToPath(new URL('./src/client/', import.meta.url));
+const SEARCH = fileURLToPath(new URL('./src/client/search/', import.meta.url));
 
 export default defineConfig({
   // Absolute URLs (canonical links, feeds, the sitemap) need the public address; set SITE_URL when deploying.
@@ -18,14 +23,17 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Scripts stay external files (never inlined), so the CSP needs no hashes for them.
   vite: {
-    plugins: [lazyChunks(/\/src\/scripts\/[^/]+\.ts$/)],
+    plugins: [lazyChunks(CLIENT)],
     build: {
       assetsInlineLimit: 0,
       rollupOptions: {
         output: {
           // All of search in one lazy chunk with no imports of its own, so the
-          // script every page loads needs no preload helper to fetch it.
-          manualChunks: (id) => (/\/src\/(scripts\/search\/|scripts\/highlight|lib\/search-query|lib\/urls)/.test(id) ? 'search' : undefined),
+          // script every page loads needs no preload helper to fetch it: the
+          // folder, and what only it imports (the URL helpers, the kinds). The
+          // bundler pulls a chunk's imports into it: a module that search shares
+          // with the every-page script would drag search onto every page.
+          manualChunks: (id, { getModuleInfo }) => (onlyUnder(SEARCH, id, getModuleInfo) ? 'search' : undefined),
         },
       },
     },

@@ -1,7 +1,7 @@
 // Content collections: articles (MDX) and the glossary (Markdown with YAML frontmatter).
 import { defineCollection, reference, z } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleData, entityData } from './lib/schema.ts';
+import { articleData, entityData } from './schema/schema.ts';
 
 const articles = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/articles' }),
@@ -10,7 +10,7 @@ const articles = defineCollection({
 
 const glossary = defineCollection({
   loader: glob({ pattern: '*.md', base: './content/glossary' }),
-  // `related` is also checked by src/lib/glossary-source.ts, which fails the build on a missing id.
+  // `related` is also checked by src/schema/glossary-source.ts, which fails the build on a missing id.
   schema: entityData.extend({ related: z.array(reference('glossary')).default([]) }),
 });
 

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { plural } from '../../src/lib/site.ts';
+import { plural } from '../../src/site/text.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { benchLighthouse, type LighthouseBench } from './lighthouse.ts';
 import { KINDS, articleFloor, htmlBreakdown, measurePage, pageTypes, type Floor, type PageMeasure } from './pages.ts';

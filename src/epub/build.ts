@@ -8,9 +8,10 @@ import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { FILES, escapeXml, forBook, popupNotes, xhtmlDocument, type Links } from './xhtml.ts';
+import { FILES, forBook, popupNotes, xhtmlDocument, type Links } from './xhtml.ts';
 import { writeEpub, type BookFile } from './package.ts';
-import { EPUB_PATH } from '../lib/urls.ts';
+import { escapeHtml as escapeXml } from '../site/text.ts';
+import { EPUB_PATH } from '../site/urls.ts';
 
 
 const h = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import yazl from 'yazl';
+import { escapeHtml as escapeXml } from '../site/text.ts';
 
 export interface BookFile {
   name: string;
@@ -39,8 +40,6 @@ dt { font-weight: bold; margin-top: 0.8em; }
 .cover { text-align: center; margin-top: 20%; }
 `;
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-
 /** A stable urn:uuid for one version of the book (the same title and version give the same id). */
 function bookId(book: Book): string {
   const hex = createHash('sha1').update(`${book.title}\n${book.version}`).digest('hex');
@@ -59,7 +58,7 @@ function opf(book: Book): string {
     <dc:description>${book.description}</dc:description>
     <dc:date>${book.revised}</dc:date>
     <meta property="dcterms:modified">${book.revised}T00:00:00Z</meta>
-    <meta property="dcterms:hasVersion">${escape(book.version)}</meta>
+    <meta property="dcterms:hasVersion">${escapeXml(book.version)}</meta>
   </metadata>
   <manifest>
     <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
@@ -74,7 +73,7 @@ ${spine.join('\n')}
 }
 
 function nav(book: Book): string {
-  const entries = book.toc.map((t) => `      <li><a href="${t.file}">${escape(t.title)}</a></li>`);
+  const entries = book.toc.map((t) => `      <li><a href="${t.file}">${escapeXml(t.title)}</a></li>`);
   const body = book.toc.find((t) => !/^(cover|glossary|about)\./.test(t.file));
   return `<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE html>
@@ -90,7 +89,7 @@ ${entries.join('\n')}
   <nav epub:type="landmarks" hidden="hidden">
     <ol>
       <li><a epub:type="cover" href="cover.xhtml">Cover</a></li>
-      ${body ? `<li><a epub:type="bodymatter" href="${body.file}">${escape(body.title)}</a></li>` : ''}
+      ${body ? `<li><a epub:type="bodymatter" href="${body.file}">${escapeXml(body.title)}</a></li>` : ''}
       <li><a epub:type="glossary" href="glossary.xhtml">Glossary</a></li>
     </ol>
   </nav>

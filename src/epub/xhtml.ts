@@ -5,6 +5,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
+import { escapeHtml as escapeXml } from '../site/text.ts';
 
 /** The book's files, by what they hold. */
 export const FILES = { glossary: 'glossary.xhtml', about: 'about.xhtml', chapter: (slug: string) => `${slug}.xhtml` };
@@ -105,4 +106,3 @@ export function xhtmlDocument(title: string, body: ElementContent[], bodyType?: 
   );
 }
 
-export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

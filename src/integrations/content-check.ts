@@ -12,11 +12,13 @@ import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import mdx from '@astrojs/mdx';
 import { unified, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
-import { summaryLine } from '../lib/check-report.mjs';
-import { checkContent, checkSources, defaultSeedsDir, formatResult } from '../lib/content-check.ts';
-import { loadGlossary } from '../lib/glossary-source.ts';
-import { storeParagraphs } from '../lib/paragraph-store.ts';
-import { buildTextFace } from '../lib/text-face.ts';
+import { summaryLine } from '../check/check-report.ts';
+import { checkContent, checkSources, formatResult } from '../check/content-check.ts';
+import { defaultSeedsDir } from '../check/seeds.ts';
+import { createAliasMatcher } from '../edition/aliases.ts';
+import { loadGlossary } from '../schema/glossary-source.ts';
+import { storeParagraphs } from '../edition/paragraph-store.ts';
+import { buildTextFace } from '../site/text-face.ts';
 import { mdxPipeline, remarkRehypeOptions } from '../plugins/index.ts';
 import { remarkContentCheck } from '../plugins/remark-content-check.ts';
 
@@ -48,6 +50,7 @@ export function contentCheck({ plain = false, stopped }: { plain?: boolean; stop
         if (command === 'preview') return;
         const root = path.resolve(fileURLToPath(config.root));
         let glossary;
+        let matcher;
         if (plain) {
           glossary = loadGlossary('content/glossary');
           console.log('note: EDITION_PLAIN=1, so no content check and no annotations (a baseline for benchmarks)');
@@ -57,17 +60,21 @@ export function contentCheck({ plain = false, stopped }: { plain?: boolean; stop
           counts = sources.counts;
           console.log(summaryLine({ ...counts, errors: 0, warnings: 0 }, ' of folders, glossary and frontmatter'));
           glossary = sources.glossary;
+          matcher = sources.matcher;
         }
         // The text face's files, cut to the characters the pages use, before the stylesheet that names them is built.
         await buildTextFace(root);
+        // One matcher of the glossary's names for the annotations and the check.
+        matcher ??= createAliasMatcher(glossary.values());
         // Paragraph data go to files beside the build, not into each compiled article.
-        const pipeline = mdxPipeline(glossary, { store: storeParagraphs, base: config.base });
+        const pipeline = mdxPipeline(glossary, { store: storeParagraphs, base: config.base, matcher });
         const check = [
           remarkContentCheck,
           {
             root,
             seedsDir: defaultSeedsDir(root),
             glossary,
+            matcher,
             warn: (message: string) => void warnings.push(message),
           },
         ];

@@ -6,12 +6,11 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/mdx';
 import Gap from '../components/Gap.astro';
-import { formatRange } from '../lib/dates.ts';
-import { escapeHtml as escapeXml } from '../lib/html.ts';
-import { loadEdition } from '../lib/edition.ts';
-import { absoluteUrl } from '../lib/meta.ts';
-import { SITE } from '../lib/site.ts';
-import { articlePath } from '../lib/urls.ts';
+import { formatRange } from '../edition/dates.ts';
+import { escapeHtml as escapeXml } from '../site/text.ts';
+import { loadEdition } from '../edition/edition.ts';
+import { absoluteUrl, articlePath } from '../site/urls.ts';
+import { SITE } from '../site/site.ts';
 
 /** The newest texts, in full; a large edition's feed would otherwise hold every article. */
 const FEED_ENTRIES = 50;

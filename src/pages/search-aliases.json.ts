@@ -3,8 +3,8 @@
 // keystroke only. Its size depends on the glossary, not on the articles:
 // ranking counts mentions from Pagefind's own matches.
 import type { APIRoute } from 'astro';
-import { loadEdition } from '../lib/edition.ts';
-import type { SearchEntity } from '../lib/search-query.ts';
+import { loadEdition } from '../edition/edition.ts';
+import type { SearchEntity } from '../client/search/query.ts';
 
 export const GET: APIRoute = async () => {
   const { entries } = await loadEdition();

@@ -4,7 +4,7 @@
 // Only top-level paragraphs count: notes and editorial blocks are not the text.
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import type { Paragraph, ParagraphNote } from '../lib/mentions.ts';
+import type { Paragraph, ParagraphNote } from '../edition/mentions.ts';
 
 export interface ParagraphsOptions {
   /** What the frontmatter holds for the paragraphs' JSON: by default the JSON itself. */

@@ -1,4 +1,4 @@
-// The content check's article checks (src/lib/content-check.ts), run inside
+// The content check's article checks (src/check/content-check.ts), run inside
 // the site build on the tree MDX has just parsed, before the annotation
 // plugins change it: the build parses each article once, not once for the
 // check and again for the page. Errors stop the build with the check's own
@@ -7,10 +7,11 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { glossaryMatcher } from '../lib/aliases.ts';
-import { checkArticleBody, readSeed } from '../lib/content-check.ts';
-import { projectPath } from '../lib/content-error.ts';
-import type { Glossary } from '../lib/glossary-source.ts';
+import { createAliasMatcher, type AliasMatcher } from '../edition/aliases.ts';
+import { checkArticleBody } from '../check/article-rules.ts';
+import { readSeeds } from '../check/seeds.ts';
+import { projectPath } from '../schema/content-error.ts';
+import type { Glossary } from '../schema/glossary-source.ts';
 
 export interface ContentCheckOptions {
   /** The project root: messages name files relative to it. */
@@ -18,12 +19,14 @@ export interface ContentCheckOptions {
   seedsDir: string;
   /** A checked glossary: its names are what the first-mention warnings look for. */
   glossary: Glossary;
+  /** The glossary's matcher, when the caller has made it already. */
+  matcher?: AliasMatcher;
   /** Where warnings go (src/integrations/content-check.ts collects them for its summary). */
   warn?: (message: string) => void;
 }
 
-export function remarkContentCheck({ root, seedsDir, glossary, warn = (m) => console.warn(`⚠ ${m}`) }: ContentCheckOptions) {
-  const matcher = glossaryMatcher(glossary);
+export function remarkContentCheck({ root, seedsDir, glossary, matcher = createAliasMatcher(glossary.values()), warn = (m) => console.warn(`⚠ ${m}`) }: ContentCheckOptions) {
+  const seeds = readSeeds(root, seedsDir);
   return (tree: Root, file: VFile) => {
     const abs = path.resolve(file.path);
     const frontmatter = (file.data as { astro?: { frontmatter?: { seed?: unknown } } }).astro?.frontmatter;
@@ -33,7 +36,7 @@ export function remarkContentCheck({ root, seedsDir, glossary, warn = (m) => con
       // Astro blanks the frontmatter with spaces, keeping every position the file's.
       body: String(file.value),
       tree,
-      seed: readSeed(root, seedsDir, frontmatter?.seed),
+      seed: seeds.get(String(frontmatter?.seed)),
       matcher,
     });
     for (const w of warnings) warn(w.message);

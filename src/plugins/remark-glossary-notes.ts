@@ -9,14 +9,17 @@
 import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { glossaryMatcher, type AliasMatcher } from '../lib/aliases.ts';
-import type { Entity, Glossary } from '../lib/glossary-source.ts';
-import { entryPath, joinBase } from '../lib/urls.ts';
+import { createAliasMatcher, type AliasMatcher } from '../edition/aliases.ts';
+import { ContentError, pointInText } from '../schema/content-error.ts';
+import type { Entity, Glossary } from '../schema/glossary-source.ts';
+import { entryPath, joinBase } from '../site/urls.ts';
 
 export interface GlossaryNotesOptions {
   glossary: Glossary;
   /** The site base ("/" or "/edition/"): name links point to the entry pages under it. */
   base?: string;
+  /** The glossary's matcher, when the caller has made it already (it is made once per build). */
+  matcher?: AliasMatcher;
 }
 
 // A label runs to the first "]": a marker that lost its bracket ("[^a[^b]") reads as one
@@ -28,18 +31,13 @@ const CALL = /\[\^([^\]\s]+)\]/g;
 const TRAILER = /^(?:[’']s?)?[”"’]?$/;
 const isClosingQuote = (s: string | undefined) => s === '”' || s === '"';
 
-export function remarkGlossaryNotes({ glossary, base = '/' }: GlossaryNotesOptions) {
-  const matcher = glossaryMatcher(glossary);
+export function remarkGlossaryNotes({ glossary, base = '/', matcher = createAliasMatcher(glossary.values()) }: GlossaryNotesOptions) {
   return (tree: Root, file: VFile) => {
     const defined = new Set<string>();
     eachNode(tree, (node) => {
       if (node.type !== 'footnoteDefinition') return;
       if (glossary.has(node.identifier)) {
-        file.fail(
-          `${where(file, node.position?.start)}: the note label “${node.label}” is defined in this file but is also a glossary id.\n  Fix: rename the editorial note, e.g. “[^ed-${node.identifier}]”`,
-          node,
-          'glossary-notes:ambiguous-label',
-        );
+        fail(file, node.position?.start, `the note label “${node.label}” is defined in this file but is also a glossary id.`, `rename the editorial note, e.g. “[^ed-${node.identifier}]”`, 'ambiguous-label');
       }
       defined.add(node.identifier);
     });
@@ -89,18 +87,16 @@ function splitCalls(node: Text, file: VFile, { glossary, defined, matcher, base 
     const label = m[1].toLowerCase();
     if (defined.has(label)) continue; // remark-gfm handles defined labels itself
     if (!glossary.has(label)) {
-      const at = pointAt(node, m.index);
-      file.fail(
-        `${where(file, at)}: unknown note label “[^${m[1]}]”: it is neither a glossary id nor defined in this file.\n  Fix: correct the spelling, add content/glossary/${label}.md, or define “[^${m[1]}]: …” at the end of the file`,
-        at,
-        'glossary-notes:unknown-label',
-      );
+      const at = pointInText(node.value, m.index, node.position?.start);
+      // “[^a[^b]” reads as one label “a[^b”: a marker that lost its “]”.
+      if (/[[^]/.test(m[1])) fail(file, at, `broken note marker “[^${m[1].split(/[[^]/)[0]}”`, 'write a note marker as [^label], with no space, right after the words it annotates', 'broken-marker');
+      fail(file, at, `unknown note label “[^${m[1]}]”: it is neither a glossary id nor defined in this file.`, `correct the spelling, add content/glossary/${label}.md, or define “[^${m[1]}]: …” at the end of the file`, 'unknown-label');
     }
     found = true;
     const linked = nameLink(value.slice(last, m.index), label, matcher, joinBase(base, entryPath(label)));
     if (!linked) {
-      const at = pointAt(node, m.index);
-      file.fail(`${where(file, at)}: ${noName(value.slice(last, m.index), glossary.get(label)!, m[1])}`, at, 'glossary-notes:no-name');
+      const entity = glossary.get(label)!;
+      fail(file, pointInText(node.value, m.index, node.position?.start), noName(value.slice(last, m.index), entity, m[1]), noNameFix(entity), 'no-name');
     }
     out.push(...linked);
     last = m.index + m[0].length;
@@ -110,17 +106,17 @@ function splitCalls(node: Text, file: VFile, { glossary, defined, matcher, base 
   return out;
 }
 
-/** Why a marker links nothing, and how to fix it: the words it follows are not a name of its entry. */
+/** Why a marker links nothing: the words it follows are not a name of its entry. */
 function noName(before: string, entity: Entity, label: string): string {
   const tail = before.slice(-40);
   const words = before.length > 40 ? tail.slice(tail.search(/\s/) + 1) : tail.trimStart();
   const after = words ? `follows “${words}”, which is not a name of ${entity.name}` : `follows no words of its own (another marker, formatting, or the start of a paragraph)`;
-  return (
-    `the marker “[^${label}]” ${after}: it would link nothing.\n` +
-    `  Fix: put [^${entity.id}] right after a name of the entry (${[entity.name, ...entity.aliases].join(', ')}), ` +
-    `or replace it with an editor’s note [^ed-…] that says who or what is meant, with [^${entity.id}] after the name in the note`
-  );
+  return `the marker “[^${label}]” ${after}: it would link nothing.`;
 }
+
+const noNameFix = (entity: Entity) =>
+  `put [^${entity.id}] right after a name of the entry (${[entity.name, ...entity.aliases].join(', ')}), ` +
+  `or replace it with an editor’s note [^ed-…] that says who or what is meant, with [^${entity.id}] after the name in the note`;
 
 /** How far back from a marker its name can start: more than the longest alias, with room for line breaks. */
 const NAME_WINDOW = 200;
@@ -154,17 +150,13 @@ function nameLink(text: string, id: string, matcher: AliasMatcher, href: string)
   return nodes;
 }
 
-/** "content/articles/x.mdx:12:5", relative to the working directory. */
-function where(file: VFile, at?: { line: number; column: number }) {
+/**
+ * Stop on a content mistake. The message reads `file:line:col: problem` and a
+ * `Fix:` line, as the content check's; the ContentError itself is its cause,
+ * which the check reads rather than the text.
+ */
+function fail(file: VFile, at: { line: number; column: number } | undefined, problem: string, fix: string, rule: string): never {
   const name = file.path ? path.relative(process.cwd(), file.path) : '<input>';
-  return at ? `${name}:${at.line}:${at.column}` : name;
-}
-
-function pointAt(node: Text, offset: number) {
-  const start = node.position?.start;
-  if (!start) return undefined;
-  const before = node.value.slice(0, offset).split('\n');
-  const line = start.line + before.length - 1;
-  const column = before.length === 1 ? start.column + offset : before.at(-1)!.length + 1;
-  return { line, column };
+  const error = new ContentError(name, at?.line, problem, fix, at?.column);
+  file.fail(error.message, { place: at, ruleId: rule, source: 'glossary-notes', cause: error });
 }

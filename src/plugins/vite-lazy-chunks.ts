@@ -11,13 +11,14 @@ import type { Plugin } from 'vite';
 const CALL = /(?<![\w$])__vitePreload\((?=\s*\(\)\s*=>)/g;
 const DEPS = /,\s*__VITE_PRELOAD__\w*\s*\)/g;
 
-export function lazyChunks(include: RegExp): Plugin {
+/** `dir`: the folder of the page scripts (an absolute path ending in “/”); chunks holding any of them are unwrapped. */
+export function lazyChunks(dir: string): Plugin {
   return {
     name: 'edition:lazy-chunks',
     apply: 'build',
     enforce: 'post',
     renderChunk(code, chunk) {
-      if (!chunk.moduleIds.some((id) => include.test(id)) || !code.includes('__vitePreload')) return null;
+      if (!chunk.moduleIds.some((id) => id.startsWith(dir)) || !code.includes('__vitePreload')) return null;
       const calls = code.match(CALL)?.length ?? 0;
       const unwrapped = code.match(DEPS)?.length ?? 0;
       const out = code.replace(CALL, '(').replace(DEPS, ')()');
@@ -26,4 +27,20 @@ export function lazyChunks(include: RegExp): Plugin {
       return { code: out, map: null };
     },
   };
+}
+
+type ModuleInfo = { importers: readonly string[]; dynamicImporters: readonly string[] } | null;
+
+/**
+ * Whether a module is in `dir`, or imported only from there (directly or
+ * through other such modules): for a manual chunk that takes a folder and
+ * what it alone needs, with no list of files to keep up to date.
+ */
+export function onlyUnder(dir: string, id: string, getModuleInfo: (id: string) => ModuleInfo, path: ReadonlySet<string> = new Set()): boolean {
+  if (id.startsWith(dir)) return true;
+  // An import cycle that never reaches the folder.
+  if (path.has(id)) return false;
+  const info = getModuleInfo(id);
+  const importers = info ? [...info.importers, ...info.dynamicImporters] : [];
+  return importers.length > 0 && importers.every((importer) => onlyUnder(dir, importer, getModuleInfo, new Set(path).add(id)));
 }

@@ -7,10 +7,10 @@ import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { dateKey } from '../../src/lib/dates.ts';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
-import { SCHEMA_TYPES } from '../../src/lib/jsonld.ts';
-import { absoluteUrl, DEFAULT_SITE_URL } from '../../src/lib/meta.ts';
+import { dateKey } from '../../src/edition/dates.ts';
+import { loadGlossary } from '../../src/schema/glossary-source.ts';
+import { KINDS } from '../../src/schema/kinds.ts';
+import { absoluteUrl, DEFAULT_SITE_URL } from '../../src/site/urls.ts';
 import { readArticles } from '../support/articles.ts';
 import { allPages, DIST, exists, page, pageFile } from '../support/dist.ts';
 
@@ -308,7 +308,7 @@ describe('metadata for the wider web', () => {
     return JSON.parse(text) as Record<string, any>;
   };
   const expectedType = (p: string) =>
-    p === '' ? 'WebSite' : p.startsWith('articles/') ? 'Article' : /^glossary\/[^/]+\/$/.test(p) ? SCHEMA_TYPES[glossary.get(p.split('/')[1])!.kind] : 'WebPage';
+    p === '' ? 'WebSite' : p.startsWith('articles/') ? 'Article' : /^glossary\/[^/]+\/$/.test(p) ? KINDS[glossary.get(p.split('/')[1])!.kind].schemaType : 'WebPage';
 
   it('gives every page JSON-LD that parses, with the expected @type', () => {
     expect(pages.length).toBeGreaterThan(80);

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EPUB_PATH } from '../../src/lib/urls.ts';
+import { EPUB_PATH } from '../../src/site/urls.ts';
 
 // Debian's /usr/bin/epubcheck is the jar itself, run through binfmt where that is set up: call Java directly.
 const EPUBCHECK = process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar';

@@ -4,10 +4,10 @@ import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { loadCorrections } from '../../src/lib/corrections.ts';
-import { formatDate } from '../../src/lib/dates.ts';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
-import { EDITION } from '../../src/lib/site.ts';
+import { loadCorrections } from '../../src/schema/corrections.ts';
+import { formatDate } from '../../src/edition/dates.ts';
+import { loadGlossary } from '../../src/schema/glossary-source.ts';
+import { EDITION } from '../../src/site/site.ts';
 import { allPages, exists, page } from '../support/dist.ts';
 
 const glossary = [...loadGlossary('content/glossary').values()];

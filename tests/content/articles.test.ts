@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { createAliasMatcher } from '../../src/lib/aliases.ts';
-import { unannotatedFirstMentions } from '../../src/lib/annotations.ts';
-import { authorText } from '../../src/lib/fidelity.ts';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
+import { createAliasMatcher } from '../../src/edition/aliases.ts';
+import { unannotatedFirstMentions } from '../../src/check/annotations.ts';
+import { authorText } from '../../src/check/fidelity.ts';
+import { loadGlossary } from '../../src/schema/glossary-source.ts';
 import { readArticles, SEEDS_DIR } from '../support/articles.ts';
 
 const articles = readArticles();
@@ -62,7 +62,7 @@ describe('the articles', () => {
       });
 
       it('notes every entity at its first mention', () => {
-        // The rule lives in src/lib/annotations.ts, shared with `npm run check:content`.
+        // The rule lives in src/check/annotations.ts, shared with `npm run check:content`.
         const missing = unannotatedFirstMentions(article.body, matcher).map((m) => `${m.entity} (“${m.text}”)`);
         expect(missing).toEqual([]);
       });

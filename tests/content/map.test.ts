@@ -2,8 +2,8 @@
 // others and labelled inside the map (the layout itself is tested on fixtures
 // in tests/unit/geo.test.ts).
 import { describe, expect, it } from 'vitest';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
-import { EAST, EUROPE, placesMap } from '../../src/lib/places-map.ts';
+import { loadGlossary } from '../../src/schema/glossary-source.ts';
+import { EAST, EUROPE, placesMap } from '../../src/geo/places-map.ts';
 import { dotsTooClose, labelProblems } from '../support/map-checks.ts';
 
 describe('the map of the glossary’s places', () => {

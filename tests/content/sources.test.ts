@@ -1,10 +1,10 @@
 // The fact pass: every entry rests on sources, every later fact is dated,
 // and the corrections list agrees with the edition's version.
 import { describe, expect, it } from 'vitest';
-import { checkCorrections, loadCorrections } from '../../src/lib/corrections.ts';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
-import { isValidPartialDate } from '../../src/lib/schema.ts';
-import { EDITION } from '../../src/lib/site.ts';
+import { checkCorrections, loadCorrections } from '../../src/schema/corrections.ts';
+import { loadGlossary } from '../../src/schema/glossary-source.ts';
+import { isValidPartialDate } from '../../src/schema/schema.ts';
+import { EDITION } from '../../src/site/site.ts';
 import { readArticles } from '../support/articles.ts';
 
 const glossary = [...loadGlossary('content/glossary').values()];

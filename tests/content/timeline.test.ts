@@ -1,8 +1,8 @@
 // The edition's timeline, built from the glossary and the articles as they
 // are: every dated fact on its day, and a strip for every text.
 import { describe, expect, it } from 'vitest';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
-import { buildTimeline, stripFor } from '../../src/lib/timeline.ts';
+import { loadGlossary } from '../../src/schema/glossary-source.ts';
+import { buildTimeline, stripFor } from '../../src/edition/timeline.ts';
 import { readArticles } from '../support/articles.ts';
 
 describe('the edition’s timeline', () => {

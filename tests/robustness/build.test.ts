@@ -9,7 +9,7 @@
 // message as the check, word for word.
 import fs from 'node:fs';
 import { afterAll, describe, it, type ExpectStatic } from 'vitest';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/check/content-check.ts';
 import { CASES } from '../support/content-mistakes.ts';
 import { copyProject, runBuild, SEEDS, snapshot, type ProjectCopy } from '../support/project-copy.ts';
 

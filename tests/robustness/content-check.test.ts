@@ -4,7 +4,7 @@
 // point where they should. That the real content passes is the build's to
 // say: `npm test` builds it, and the build runs this check.
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/check/content-check.ts';
 import { ARTICLE, CASES, KYIV, lineOf } from '../support/content-mistakes.ts';
 import { copyProject, SEEDS, type ProjectCopy } from '../support/project-copy.ts';
 

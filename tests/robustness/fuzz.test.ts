@@ -15,14 +15,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorText, compareWithSeed } from '../../src/lib/fidelity.ts';
+import { authorText, compareWithSeed } from '../../src/check/fidelity.ts';
 import { copyProject, PROJECT_ROOT, SEEDS, type ProjectCopy } from '../support/project-copy.ts';
 import { seeded, type Random } from '../support/random.ts';
+import { markdownParser } from '../../src/plugins/index.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20220224);
 const N = Number(process.env.FUZZ_N ?? 210);
@@ -213,7 +210,7 @@ const BETRAYS_A_BUG = /\bundefined\b|\[object Object\]|\bNaN\b|^\s+at .+:\d+:\d+
 function fidelityHolds(text: string): boolean {
   const seed = fs.readFileSync(path.join(SEEDS, /^seed: "?([^"\n]+)"?$/m.exec(ORIGINAL[ARTICLE])![1]), 'utf8');
   const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
-  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(body) as Root;
+  const tree = markdownParser().parse(body) as Root;
   return compareWithSeed(authorText(tree), seed) === null;
 }
 

@@ -2,14 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
+import { markdownParser } from '../../src/plugins/index.ts';
+import { ARTICLES_DIR } from '../../src/check/content-check.ts';
+import { splitFrontmatter } from '../../src/schema/yaml-lines.ts';
 
-export const ARTICLES_DIR = 'content/articles';
-export { SEEDS_DIR } from '../../src/lib/content-check.ts';
+export { ARTICLES_DIR, SEEDS_DIR } from '../../src/check/content-check.ts';
 
 export interface ArticleSource {
   slug: string;
@@ -26,9 +24,9 @@ export function readArticles(): ArticleSource[] {
     .map((f) => {
       const file = path.join(ARTICLES_DIR, f);
       const source = fs.readFileSync(file, 'utf8');
-      const m = /^---\n([\s\S]*?)\n---\n/.exec(source)!;
-      const body = source.slice(m[0].length);
-      const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(body) as Root;
-      return { slug: f.replace(/\.mdx$/, ''), file, data: parseYaml(m[1]), body, tree };
+      const fm = splitFrontmatter(source)!;
+      const body = source.slice(fm.length);
+      const tree = markdownParser().parse(body) as Root;
+      return { slug: f.replace(/\.mdx$/, ''), file, data: parseYaml(fm.yaml), body, tree };
     });
 }

@@ -2,7 +2,7 @@
 // a time limit on each run and kill a run that hangs (an in-process check
 // could not be interrupted). Started with `node --import tsx`; protocol over IPC:
 //   → { id, root, seedsDir }   ← { id, errors: string[], warnings: string[], ms } or { id, crashed }
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/check/content-check.ts';
 
 interface Request {
   id: number;

@@ -1,6 +1,6 @@
 // What a map of places must never have: a dot over another, a label cut by
 // the frame or over another label. For the map tests on fixtures and on the content.
-import { boxesOverlap, DOT_SPACING, textWidth, type placesMap } from '../../src/lib/places-map.ts';
+import { boxesOverlap, DOT_SPACING, textWidth, type placesMap } from '../../src/geo/places-map.ts';
 
 type PlacesMap = ReturnType<typeof placesMap>;
 

@@ -2,24 +2,14 @@
 // input → output tests of the annotation pipeline.
 import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
-import { articlePipeline, remarkRehypeOptions } from '../../src/plugins/index.ts';
+import { loadGlossary } from '../../src/schema/glossary-source.ts';
+import { articlePipeline, articleProcessor } from '../../src/plugins/index.ts';
 
 export const fixtureGlossary = () => loadGlossary('tests/fixtures/glossary');
 
 export async function renderArticle(markdown: string, path = 'content/articles/test.mdx', base = '/') {
-  const pipeline = articlePipeline(fixtureGlossary(), { base });
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(pipeline.remarkPlugins)
-    .use(remarkRehype, remarkRehypeOptions)
-    .use(pipeline.rehypePlugins);
+  const processor = articleProcessor(articlePipeline(fixtureGlossary(), { base }), { mdx: false });
   const file = new VFile({ value: markdown, path });
   const tree = (await processor.run(processor.parse(file), file)) as HastRoot;
   const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {};

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SEEDS_DIR } from '../../src/lib/content-check.ts';
+import { SEEDS_DIR } from '../../src/check/content-check.ts';
 import { filesUnder } from './files.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');

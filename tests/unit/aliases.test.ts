@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAliasMatcher, foldPunctuation } from '../../src/lib/aliases.ts';
+import { createAliasMatcher, foldPunctuation } from '../../src/edition/aliases.ts';
 import { piecesText, seeded } from '../support/random.ts';
 
 const entries = [

@@ -7,7 +7,7 @@ import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import type { PluggableList } from 'unified';
 import { articlePipeline, remarkRehypeOptions } from '../../src/plugins/index.ts';
-import { entityNoteHtml, elsewhereFor } from '../../src/lib/entity-note.ts';
+import { entityNoteHtml, elsewhereFor } from '../../src/edition/entity-note.ts';
 import { fixtureGlossary, renderArticle } from '../support/pipeline.ts';
 
 const PUTIN = '<a class="name" href="/glossary/vladimir-putin/" data-entry="vladimir-putin">';

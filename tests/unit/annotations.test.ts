@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAliasMatcher } from '../../src/lib/aliases.ts';
-import { unannotatedFirstMentions } from '../../src/lib/annotations.ts';
+import { createAliasMatcher } from '../../src/edition/aliases.ts';
+import { unannotatedFirstMentions } from '../../src/check/annotations.ts';
 
 const matcher = createAliasMatcher([
   { id: 'crimea', name: 'Crimea', aliases: [] },

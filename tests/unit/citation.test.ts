@@ -3,7 +3,7 @@
 // and what is not verified carries its mark in every format.
 import { describe, expect, it } from 'vitest';
 import { Cite, plugins } from '@citation-js/core';
-import { PARAGRAPH, STYLES, citationItem, marked, pageCitations, paragraphCitations, unsorted, type CitedPage } from '../../src/lib/citation.ts';
+import { PARAGRAPH, STYLES, citationItem, marked, pageCitations, paragraphCitations, unsorted, type CitedPage } from '../../src/edition/citation.ts';
 
 const page: CitedPage = {
   slug: 'minsk-last-chance',

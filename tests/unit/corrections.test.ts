@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCorrections, CORRECTIONS_FILE, loadCorrections } from '../../src/lib/corrections.ts';
-import { sourceLang, sourceLine } from '../../src/lib/sources.ts';
+import { checkCorrections, CORRECTIONS_FILE, loadCorrections } from '../../src/schema/corrections.ts';
+import { sourceLang, sourceLine } from '../../src/edition/sources.ts';
 
 function projectWith(yaml: string) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'corrections-'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, formatDate, formatRange } from '../../src/lib/dates.ts';
-import { isValidPartialDate } from '../../src/lib/schema.ts';
+import { compareDates, formatDate, formatRange } from '../../src/edition/dates.ts';
+import { isValidPartialDate } from '../../src/schema/schema.ts';
 
 describe('dates', () => {
   it('formats partial dates', () => {

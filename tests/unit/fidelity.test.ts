@@ -1,13 +1,10 @@
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { authorText, compareWithSeed } from '../../src/lib/fidelity.ts';
+import { authorText, compareWithSeed } from '../../src/check/fidelity.ts';
+import { markdownParser } from '../../src/plugins/index.ts';
 
 const SEED = 'Putin made a demand.The next day, Blinken met Lavrov in Stockholm.';
-const parse = (mdx: string) => unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(mdx) as Root;
+const parse = (mdx: string) => markdownParser().parse(mdx) as Root;
 const problem = (article: string) => compareWithSeed(article, SEED)?.message;
 
 describe('compareWithSeed: the running text word for word, nothing added, nothing lost', () => {

@@ -2,8 +2,8 @@ import { geoContains } from 'd3-geo';
 import type { Feature } from 'geojson';
 import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
-import { coordinatesText, countryAt, countryOf, douglasPeucker, loadAtlas, locator, RelativePath, type Place } from '../../src/lib/geo.ts';
-import { boxesOverlap, compassWord, EUROPE, offFrameText, placeLabels, placesMap, spreadPoints } from '../../src/lib/places-map.ts';
+import { coordinatesText, countryAt, countryOf, douglasPeucker, loadAtlas, locator, RelativePath, type Place } from '../../src/geo/geo.ts';
+import { boxesOverlap, compassWord, EUROPE, offFrameText, placeLabels, placesMap, spreadPoints } from '../../src/geo/places-map.ts';
 import { PLACES } from '../fixtures/places.ts';
 
 const places = PLACES;

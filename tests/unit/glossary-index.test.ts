@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byIndexOrder, firstSentence, sortName } from '../../src/lib/glossary-index.ts';
+import { byIndexOrder, firstSentence, sortName } from '../../src/edition/glossary-index.ts';
 
 describe('sortName', () => {
   it('files people under their family name and everything else as written', () => {

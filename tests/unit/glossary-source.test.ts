@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGlossary } from '../../src/lib/glossary-source.ts';
+import { loadGlossary } from '../../src/schema/glossary-source.ts';
 
 function glossaryWith(files: Record<string, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-'));

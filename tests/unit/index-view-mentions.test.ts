@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dropNonText } from '../../src/integrations/index-view.mjs';
-import { mentionGroupsHtml } from '../../src/lib/mention-list.ts';
+import { mentionGroupsHtml } from '../../src/edition/mention-list.ts';
 
 describe('the search index view of an entry page', () => {
   it('keeps the article filters of “Mentioned in” and drops its paragraphs', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { articleJsonLd, entityId, entityJsonLd, serializeJsonLd, websiteJsonLd, webPageJsonLd } from '../../src/lib/jsonld.ts';
-import { absoluteUrl, DEFAULT_SITE_URL, siteUrl } from '../../src/lib/meta.ts';
-import { ENTITY_KINDS } from '../../src/lib/schema.ts';
+import { articleJsonLd, entityId, entityJsonLd, serializeJsonLd, websiteJsonLd, webPageJsonLd } from '../../src/site/jsonld.ts';
+import { absoluteUrl, DEFAULT_SITE_URL, siteUrl } from '../../src/site/urls.ts';
+import { ENTITY_KINDS } from '../../src/schema/schema.ts';
 
 const base = { summary: 'A summary long enough to be one.' };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { mentionGroupsHtml } from '../../src/lib/mention-list.ts';
+import { mentionGroupsHtml } from '../../src/edition/mention-list.ts';
 
 const para = (paragraph: string, match: string, count = 1) => ({
   article: 'a', paragraph, count, annotated: !match, snippet: { before: '…the <b> & ', match, after: ' said “so”…' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createAliasMatcher } from '../../src/lib/aliases.ts';
-import { buildMentionIndex, entitiesInArticle, snippet } from '../../src/lib/mentions.ts';
+import { createAliasMatcher } from '../../src/edition/aliases.ts';
+import { buildMentionIndex, snippet } from '../../src/edition/mentions.ts';
+import { relatedIndex } from '../../src/edition/related.ts';
 
 const matcher = createAliasMatcher([
   { id: 'kyiv', name: 'Kyiv', aliases: ['Kiev'] },
@@ -42,7 +43,7 @@ describe('mention index', () => {
   });
 
   it('lists an article’s subjects, most mentioned first', () => {
-    expect(entitiesInArticle(index, 'a').map((e) => e.id)).toEqual(['putin', 'kyiv', 'memo']);
+    expect(relatedIndex(index, ['a']).entitiesIn('a').map((e) => e.id)).toEqual(['putin', 'kyiv', 'memo']);
   });
 
   it('makes snippets cut at word boundaries, with ellipses', () => {

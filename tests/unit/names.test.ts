@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstSentence, nameItems, readNames } from '../../src/lib/names.ts';
+import { firstSentence, nameItems, readNames } from '../../src/edition/names.ts';
 import { fixtureGlossary } from '../support/pipeline.ts';
 
 describe('firstSentence', () => {

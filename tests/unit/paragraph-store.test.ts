@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadParagraphs, storeParagraphs } from '../../src/lib/paragraph-store.ts';
+import { loadParagraphs, storeParagraphs } from '../../src/edition/paragraph-store.ts';
 
 describe('paragraph store', () => {
   let dir: string;

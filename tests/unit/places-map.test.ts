@@ -2,8 +2,8 @@
 // no dot covers another, and every label stands whole inside its frame, so
 // that nothing is cut on a phone (the narrow frame is drawn to a phone's width).
 import { describe, expect, it } from 'vitest';
-import type { Place } from '../../src/lib/geo.ts';
-import { EAST, EUROPE, placesMap, type Frame } from '../../src/lib/places-map.ts';
+import type { Place } from '../../src/geo/geo.ts';
+import { EAST, EUROPE, placesMap, type Frame } from '../../src/geo/places-map.ts';
 import { PLACES } from '../fixtures/places.ts';
 import { dotsTooClose, labelProblems } from '../support/map-checks.ts';
 

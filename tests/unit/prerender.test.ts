@@ -9,25 +9,14 @@ import { toHtml } from 'hast-util-to-html';
 import type { Root as MdastRoot } from 'mdast';
 import type { MdxJsxFlowElementHast } from 'mdast-util-mdx-jsx';
 import { nodeTypes } from '@mdx-js/mdx';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { articlePipeline, mdxPipeline, remarkRehypeOptions } from '../../src/plugins/index.ts';
+import { articlePipeline, articleProcessor, mdxPipeline, type Pipeline } from '../../src/plugins/index.ts';
 import { MDX_TYPES } from '../../src/plugins/prerender.ts';
 import { fixtureGlossary } from '../support/pipeline.ts';
 
 /** Markdown → hast as MDX runs it (JSX passed through), with the given plugins. */
-async function toTree(markdown: string, plugins: { remarkPlugins: PluggableList; rehypePlugins: PluggableList }) {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkGfm)
-    .use(plugins.remarkPlugins)
-    .use(remarkRehype, { ...remarkRehypeOptions, allowDangerousHtml: true, passThrough: [...MDX_TYPES] })
-    .use(plugins.rehypePlugins);
+async function toTree(markdown: string, plugins: Pipeline) {
+  const processor = articleProcessor(plugins);
   const file = new VFile({ value: markdown, path: 'content/articles/test.mdx' });
   const mdast = processor.parse(file) as MdastRoot;
   const hast = (await processor.run(mdast, file)) as HastRoot;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateStatement, headlineStatement, statedAs, type Certainty } from '../../src/lib/provenance.ts';
+import { dateStatement, headlineStatement, statedAs, type Certainty } from '../../src/edition/provenance.ts';
 
 const ALL: Certainty[] = ['verified', 'probable', 'inferred', 'unknown'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityMentions, MentionIndex, ParagraphMention } from '../../src/lib/mentions.ts';
-import { coMentioned, firstParagraphs, otherArticles } from '../../src/lib/related.ts';
+import type { EntityMentions, MentionIndex, ParagraphMention } from '../../src/edition/mentions.ts';
+import { firstParagraphs, relatedIndex } from '../../src/edition/related.ts';
 import { seeded } from '../support/random.ts';
 
 /** An index from "entity: article#paragraph×count …" lines. */
@@ -31,7 +31,7 @@ const mentions = index({
 
 describe('otherArticles', () => {
   it('ranks the other texts by shared entries and names them, most mentioned first', () => {
-    const others = otherArticles(mentions, 'a', ['a', 'b', 'c']);
+    const others = relatedIndex(mentions, ['a', 'b', 'c']).others('a');
     expect(others.map((o) => o.slug)).toEqual(['c', 'b']);
     expect(others[0].shared).toEqual([
       { id: 'minsk', mentions: 6 },
@@ -43,7 +43,7 @@ describe('otherArticles', () => {
   });
 
   it('keeps series order between texts that share as many entries', () => {
-    expect(otherArticles(mentions, 'b', ['a', 'b', 'c']).map((o) => [o.slug, o.shared.length])).toEqual([
+    expect(relatedIndex(mentions, ['a', 'b', 'c']).others('b').map((o) => [o.slug, o.shared.length])).toEqual([
       ['a', 2],
       ['c', 2],
     ]);
@@ -69,19 +69,19 @@ describe('otherArticles', () => {
         .sort((a, b) => b.n - a.n || a.i - b.i)
         .slice(0, 5)
         .map((x) => x.s);
-      expect(otherArticles(idx, slug, slugs).map((o) => o.slug)).toEqual(expected);
+      expect(relatedIndex(idx, slugs).others(slug).map((o) => o.slug)).toEqual(expected);
     }
   });
 });
 
 describe('coMentioned', () => {
   it('counts the paragraphs an entry shares with each other entry, most first, never itself', () => {
-    expect(coMentioned(mentions, 'nato')).toEqual([
+    expect(relatedIndex(mentions, []).coMentioned('nato')).toEqual([
       { id: 'putin', paragraphs: 2 },
       { id: 'minsk', paragraphs: 1 },
     ]);
-    expect(coMentioned(mentions, 'kyiv')).toEqual([]);
-    expect(coMentioned(mentions, 'unknown')).toEqual([]);
+    expect(relatedIndex(mentions, []).coMentioned('kyiv')).toEqual([]);
+    expect(relatedIndex(mentions, []).coMentioned('unknown')).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layout, TOP } from '../../src/scripts/search/filters.ts';
+import { layout, TOP } from '../../src/client/search/filters.ts';
 
 describe('the bounded article filter', () => {
   const counts = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`a${i}`, i % 7 === 0 ? 0 : i % 5]));

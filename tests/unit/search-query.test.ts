@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorFor, excerpt, expandQuery, highlightTerms, matchesTerm, normalize, type SearchEntity } from '../../src/lib/search-query.ts';
+import { anchorFor, excerpt, expandQuery, highlightTerms, matchesTerm, normalize, type SearchEntity } from '../../src/client/search/query.ts';
 
 const entity = (id: string, names: string[]): SearchEntity => ({ id, kind: 'place', names });
 const table = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutSidenotes, type LayoutOptions } from '../../src/scripts/sidenote-layout.ts';
+import { layoutSidenotes, type LayoutOptions } from '../../src/client/sidenote-layout.ts';
 
 const o: LayoutOptions = { end: 2000, line: 29, gap: 12, maxOff: 300, minHeight: 60 };
 

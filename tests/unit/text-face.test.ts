@@ -6,7 +6,7 @@ import { createFontStack } from '@capsizecss/core';
 import timesNewRoman from '@capsizecss/metrics/timesNewRoman';
 import { fromFile } from '@capsizecss/unpack/fs';
 import { describe, expect, it } from 'vitest';
-import { buildTextFace, FACE_DIR, FACE_FILES, pageCharacters, sourceFile } from '../../src/lib/text-face.ts';
+import { buildTextFace, FACE_DIR, FACE_FILES, pageCharacters, sourceFile } from '../../src/site/text-face.ts';
 import { SEEDS_DIR } from '../support/articles.ts';
 
 const css = fs.readFileSync('src/styles/text-face.css', 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeTerm, occurrences, textDirective } from '../../src/scripts/text-fragment.ts';
+import { encodeTerm, occurrences, textDirective } from '../../src/client/text-fragment.ts';
 
 const once = () => 1;
 const twice = () => 2;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateKey } from '../../src/lib/dates.ts';
-import { buildTimeline, byYear, compareRows, contentWords, representative, sameFact, sentence, stripFor, telling, type TimelineEntry, type TimelineText } from '../../src/lib/timeline.ts';
+import { dateKey } from '../../src/edition/dates.ts';
+import { buildTimeline, byYear, compareRows, contentWords, representative, sameFact, sentence, stripFor, telling, type TimelineEntry, type TimelineText } from '../../src/edition/timeline.ts';
 
 const texts: TimelineText[] = [
   { slug: 'one', title: 'One', series: 1, earliest: '2021-12-02', latest: '2021-12-03' },

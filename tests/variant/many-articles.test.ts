@@ -7,7 +7,7 @@
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TOP } from '../../src/scripts/search/filters.ts';
+import { TOP } from '../../src/client/search/filters.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 import { ARTICLES as N, BASE } from './variant.ts';

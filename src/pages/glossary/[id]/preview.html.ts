@@ -1,9 +1,9 @@
 // An entry's preview, as an HTML fragment the preview script fetches on first
-// use (src/scripts/previews.ts): any link to the entry, on any page, can show
+// use (src/client/previews.ts): any link to the entry, on any page, can show
 // it without the page carrying it. Made from the same renderer as the notes.
 import type { APIRoute } from 'astro';
-import { loadEdition } from '../../../lib/edition.ts';
-import { elsewhereFor, entityNoteHtml } from '../../../lib/entity-note.ts';
+import { loadEdition } from '../../../edition/edition.ts';
+import { elsewhereFor, entityNoteHtml } from '../../../edition/entity-note.ts';
 
 export async function getStaticPaths() {
   const { entries } = await loadEdition();

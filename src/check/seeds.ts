@@ -1,0 +1,30 @@
+// The texts as supplied, which each article must reproduce word for word.
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectPath } from '../schema/content-error.ts';
+
+/** The seeds' folder, relative to the project root. */
+export const SEEDS_DIR = 'content/sources';
+
+export interface SeedText {
+  text: string;
+  /** The file name, as an article's `seed:` names it. */
+  name: string;
+  /** The file relative to the project root, for messages. */
+  rel: string;
+}
+
+/** Where the seeds are: `EDITION_SEEDS_DIR`, else the project's own SEEDS_DIR. */
+export const defaultSeedsDir = (root: string) => process.env.EDITION_SEEDS_DIR ?? path.resolve(root, SEEDS_DIR);
+
+/** Every seed, read once, by file name (none when the folder is missing: the frontmatter rules say so). */
+export function readSeeds(root: string, seedsDir: string): Map<string, SeedText> {
+  const seeds = new Map<string, SeedText>();
+  if (!fs.existsSync(seedsDir)) return seeds;
+  for (const entry of fs.readdirSync(seedsDir, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(seedsDir, entry.name);
+    seeds.set(entry.name, { text: fs.readFileSync(file, 'utf8'), name: entry.name, rel: projectPath(root, file) });
+  }
+  return seeds;
+}
