@@ -24,8 +24,8 @@ export default defineConfig({
           name: 'variant',
           include: ['tests/variant/**/*.test.ts'],
           globalSetup: ['tests/variant/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {

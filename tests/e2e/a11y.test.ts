@@ -35,8 +35,8 @@ async function openAPreview(page: TestPage): Promise<string> {
 eachBrowser((browsers) => {
   describe('axe-core', () => {
     for (const [name, path] of Object.entries(PAGE_TYPES)) {
-      // axe on the long timeline page takes many seconds on a loaded machine.
-      it(`${name} page: no violations in light or dark, nor with a preview open`, { timeout: 90_000 }, async () => {
+      // axe on the long timeline page takes a minute and more on a loaded machine.
+      it(`${name} page: no violations in light or dark, nor with a preview open`, { timeout: 300_000 }, async () => {
         const page = await browsers.open(path, { width: 1280, height: 900, waitUntil: 'networkidle' });
         if (path.startsWith('search/')) await page.waitForSelector('.result-title');
         await bothSchemes(page, undefined, name);

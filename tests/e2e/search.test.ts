@@ -220,7 +220,7 @@ describe('search', () => {
     await link.click();
     await page.waitForURL(/minsk-last-chance/);
     const id = href.split('#')[1];
-    await expect.poll(() => page.locator(`p#${id} mark.search-hit`).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(`p#${id} mark.search-hit`).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await page.locator(`p#${id} mark.search-hit`).first().innerText()).toBe('Kiev');
     await page.close();
   });

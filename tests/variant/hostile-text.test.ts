@@ -79,7 +79,7 @@ describe('hostile text in a glossary entry', () => {
       await page.locator('.names .fold-toggle').click();
       expect(await page.locator('.names-list').innerText()).toContain(`${TOKEN} ${HOSTILE}`);
       await page.locator('.article-body a.name[data-entry="kyiv"]').first().hover();
-      await expect.poll(() => page.locator('.popover').count()).toBe(1);
+      await expect.poll(() => page.locator('.popover').count(), { timeout: 20_000 }).toBe(1);
       expect(await page.locator('.popover').innerText()).toContain(`${TOKEN} ${HOSTILE}`);
       expect(await page.locator('.popover b, .popover script').count()).toBe(0);
       expect(await page.locator('main b, main script:not([src]):not([type="application/ld+json"])').count()).toBe(0);
