@@ -9,6 +9,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { createAliasMatcher } from '../lib/aliases.ts';
 import { loadGlossary } from '../lib/glossary-source.ts';
+import { PAGEFIND_JS, PAGEFIND_WASM } from '../lib/search-files.ts';
 import { indexView } from './index-view.mjs';
 
 // Smaller word-index chunks than Pagefind's default (20,000 word positions,
@@ -48,6 +49,7 @@ export const searchIndex = (): AstroIntegration => ({
         }
         const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        checkPreloaded(site);
         logger.info(`${pages} pages indexed in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       } finally {
         await pagefind.close();
@@ -55,6 +57,17 @@ export const searchIndex = (): AstroIntegration => ({
     },
   },
 });
+
+/** The files the pages ask for on intent (src/lib/search-files.ts) are the ones Pagefind wrote and uses. */
+function checkPreloaded(site: string) {
+  const entry = JSON.parse(fs.readFileSync(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  const wasm = `pagefind/wasm.${entry.languages?.en?.wasm}.pagefind`;
+  for (const [used, preloaded] of [[wasm, PAGEFIND_WASM], [PAGEFIND_JS, PAGEFIND_JS]]) {
+    if (used !== preloaded || !fs.existsSync(path.join(site, used))) {
+      throw new Error(`src/lib/search-files.ts: the pages preload ${preloaded}, but Pagefind uses ${used}: set it to the file Pagefind now writes`);
+    }
+  }
+}
 
 /** Every .html file under `site`, relative to it. */
 function htmlFiles(site: string): string[] {

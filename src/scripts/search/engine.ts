@@ -97,6 +97,7 @@ let ready: Promise<{ pf: Pagefind; table: SearchEntity[] }> | undefined;
 export function loadEngine() {
   ready ??= (async () => {
     const [pf, table] = await Promise.all([
+      // Asked for already, with the wasm, by the page's own script on the same intent (search-preload.ts).
       import(/* @vite-ignore */ joinBase(BASE, 'pagefind/pagefind.js')) as Promise<Pagefind>,
       fetch(joinBase(BASE, 'search-aliases.json')).then((r) => r.json() as Promise<SearchEntity[]>),
     ]);
