@@ -104,6 +104,18 @@ export function indexedText(html) {
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
+ * Each word of the spellings once (case folded): Pagefind matches metadata by
+ * word, not by phrase, and every result's text carries its metadata.
+ */
+function uniqueWords(names) {
+  const seen = new Set();
+  return spaceWordDashes(names.join(' '))
+    .split(/\s+/)
+    .filter((w) => w && !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()))
+    .join(' ');
+}
+
+/**
  * Add to the indexed body, as metadata Pagefind searches but does not show,
  * every spelling of each entity the page's text names: `named-N` holds those
  * of the entities named N times. `matcher` finds the names (src/lib/aliases.ts);
@@ -117,7 +129,7 @@ export function tagNames(html, matcher, spellings) {
   for (const [id, n] of counts) byCount.set(n, [...(byCount.get(n) ?? []), ...spellings(id)]);
   const fields = [...byCount]
     .sort(([a], [b]) => a - b)
-    .map(([n, names]) => `<span data-pagefind-ignore data-pagefind-meta="${NAMED}${n}">${escapeHtml(spaceWordDashes(names.join(' ')))}</span>`)
+    .map(([n, names]) => `<span data-pagefind-ignore data-pagefind-meta="${NAMED}${n}">${escapeHtml(uniqueWords(names))}</span>`)
     .join('');
   return html.replace(BODY, (open) => open + fields);
 }

@@ -48,11 +48,11 @@ describe('the search index view', () => {
     expect(indexedText(html).replace(/\s+/g, ' ').trim()).toBe('Kyiv & Putin’s Kiev’s');
     expect(indexedText('<p>no body</p>')).toBe('');
   });
-  it('gives a page every spelling of what it names, as metadata by the number of times', () => {
+  it('gives a page every spelling of what it names, as metadata by the number of times, each word once', () => {
     const html = '<article data-pagefind-body><p>Kyiv, Kiev and Putin. <span data-pagefind-ignore>Putin</span></p></article>';
     expect(tagNames(html, matcher, spellings)).toBe(
       '<article data-pagefind-body>' +
-        '<span data-pagefind-ignore data-pagefind-meta="named-1">Vladimir Putin Putin</span>' +
+        '<span data-pagefind-ignore data-pagefind-meta="named-1">Vladimir Putin</span>' +
         '<span data-pagefind-ignore data-pagefind-meta="named-2">Kyiv Kiev</span>' +
         '<p>Kyiv, Kiev and Putin. <span data-pagefind-ignore>Putin</span></p></article>',
     );

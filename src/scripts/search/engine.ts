@@ -64,13 +64,14 @@ export type FilterGroup = (typeof FILTER_GROUPS)[number];
  * buy nothing. A submitted (or linked) one-letter query still runs.
  */
 export const MIN_TYPED = 2;
-/** How long the typing must pause before a query that ends in a one-letter word is searched. */
+/** How long the typing must pause before a query that ends in a word of one or two letters is searched. */
 const TYPED_WORD_PAUSE_MS = 300;
 
 /**
  * Search on every keystroke, with one exception: a query whose last word is
- * one letter so far ("sphere o") waits for a pause, since that letter, as a
- * prefix, would fetch the index chunks of nearly every word.
+ * one or two letters so far ("sphere o", "Fi") waits for a pause, since such
+ * a prefix would fetch the index chunks of a great many words, which the
+ * next letter makes needless.
  */
 export function searchAsTyped(input: HTMLInputElement, run: (typed: boolean) => unknown): () => void {
   let timer: number | undefined;
@@ -80,7 +81,7 @@ export function searchAsTyped(input: HTMLInputElement, run: (typed: boolean) => 
     if (input.value.trim() === last) return;
     last = input.value.trim();
     clearTimeout(timer);
-    if (/\s\S$/.test(last)) timer = window.setTimeout(run, TYPED_WORD_PAUSE_MS, true);
+    if (/(^|\s)\S{1,2}$/.test(last)) timer = window.setTimeout(run, TYPED_WORD_PAUSE_MS, true);
     else run(true);
   });
   // For a submit, which runs the query at once.
