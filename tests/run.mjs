@@ -1,16 +1,21 @@
 #!/usr/bin/env node
-// `npm test`: two lanes at once, so that both cores work. One lane type-checks,
-// builds dist/ and runs the suites that read it (build, e2e); the other runs
-// the suites that need no dist/ (unit, robustness, and variant, which builds
-// its own copy). `astro check` and the build stay in one lane: both write
-// Astro's generated types and content store. Exits non-zero if either lane fails.
+// `npm test`: two lanes at once, so that both cores work. One lane builds
+// dist/ and runs the suites that read it (build, e2e); the other runs the
+// suites that need no dist/ (unit, robustness, and variant, which builds its
+// own copy), then `astro check`. Each runs two test files at a time: when one
+// lane ends first, the other still keeps both cores busy. The check comes
+// after the build, never beside it: both write Astro's generated types and
+// content store. Each lane prints its time; exits non-zero if either fails.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const vitest = (...projects) => [bin('vitest'), ['run', '--config', 'tests/vitest.config.ts', ...projects.flatMap((p) => ['--project', p])]];
+const vitest = (workers, ...projects) => [
+  bin('vitest'),
+  ['run', '--config', 'tests/vitest.config.ts', `--maxWorkers=${workers}`, ...projects.flatMap((p) => ['--project', p])],
+];
 
 /** Run the steps one after another; resolves to the first non-zero exit code, or 0. */
 async function lane(name, steps) {
@@ -31,7 +36,7 @@ async function lane(name, steps) {
 }
 
 const codes = await Promise.all([
-  lane('check, build, and the suites over dist/', [[bin('astro'), ['check', '--minimumSeverity', 'error']], [bin('astro'), ['build']], vitest('build', 'e2e')]),
-  lane('the suites with no dist/', [vitest('unit', 'robustness', 'variant')]),
+  lane('build, and the suites over dist/', [[bin('astro'), ['build']], vitest(2, 'build', 'e2e')]),
+  lane('the suites with no dist/, then astro check', [vitest(2, 'unit', 'robustness', 'variant'), [bin('astro'), ['check', '--minimumSeverity', 'error']]]),
 ]);
 process.exit(codes.find((c) => c !== 0) ?? 0);

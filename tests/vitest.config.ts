@@ -10,8 +10,8 @@ export default defineConfig({
     env: { ASTRO_TELEMETRY_DISABLED: '1' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'] } },
-      // Whole-site checks (html-validate, links over every page) take seconds on a loaded machine.
-      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 60_000 } },
+      // Whole-site checks (html-validate, links over every page, epubcheck) take a minute on a loaded machine.
+      { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 180_000 } },
       // Bad content in-process against the content check; a few real builds where the build itself is under test.
       {
         extends: true,
@@ -34,9 +34,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          fileParallelism: false,
+          // Generous: every wait is on a condition, and two files share the cores with the other lane.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

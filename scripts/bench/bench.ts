@@ -15,13 +15,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { plural } from '../../src/lib/site.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { benchLighthouse, type LighthouseBench } from './lighthouse.ts';
 import { KINDS, articleFloor, htmlBreakdown, measurePage, pageTypes, type Floor, type PageMeasure } from './pages.ts';
-import { REPO, countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
+import { countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
+import { PROJECT_ROOT } from '../../tests/support/project-copy.ts';
 import { budgetTable, heading, kb, mb, ms, ratio, sec, table, transcript, type Budget } from './report.ts';
 import { PARTS, TYPING_MS, benchSearch, fmtRuns, type SearchBench } from './search.ts';
-import { serveCompressed } from './server.ts';
+import { serveCompressed } from '../../tests/support/server.ts';
 
 const KiB = 1024;
 /**
@@ -73,7 +75,7 @@ const say = log.say;
 /** ", 2 runs showed no result" when some did not (see `note` in the JSON). */
 const misses = (s: SearchBench, which: 'first' | 'firstSlow' | 'later') => {
   const n = s.queries.reduce((k, q) => k + q[which].misses, 0);
-  return n ? `; ${n} run${n > 1 ? 's' : ''} showed no result` : '';
+  return n ? `; ${plural(n, 'run')} showed no result` : '';
 };
 const KIND_HEAD = { html: 'HTML', css: 'CSS', js: 'JS', fonts: 'fonts', images: 'images', other: 'other' } as const;
 
@@ -364,7 +366,7 @@ async function main() {
   const unknown = budgets.filter((b) => b.pass === null).length;
   say(`\n  ${budgets.length - failed - unknown} pass, ${failed} fail${unknown ? `, ${unknown} not measured` : ''}. (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
-  const out = path.join(REPO, 'scripts/bench/results/bench.json');
+  const out = path.join(PROJECT_ROOT, 'scripts/bench/results/bench.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const json = {
     date: new Date().toISOString(),
@@ -381,7 +383,7 @@ async function main() {
   };
   fs.writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
   say(`  JSON: ${path.relative(process.cwd(), out)}`);
-  console.log(`  figures: ${path.relative(process.cwd(), log.write(REPO, 'bench', 'npm run bench'))}`);
+  console.log(`  figures: ${path.relative(process.cwd(), log.write(PROJECT_ROOT, 'bench', 'npm run bench'))}`);
 
   if (tmp && !opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
   else if (tmp) say(`  kept ${tmp}`);

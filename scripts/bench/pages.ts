@@ -10,7 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Browser, BrowserContext, Request } from 'playwright-core';
-import type { BenchServer } from './server.ts';
+import type { StaticServer as BenchServer } from '../../tests/support/server.ts';
 
 export type Kind = 'html' | 'css' | 'js' | 'fonts' | 'images' | 'other';
 export const KINDS: Kind[] = ['html', 'css', 'js', 'fonts', 'images', 'other'];

@@ -1,43 +1,17 @@
-// Temporary copies of the project, built with the real build script.
-//
-// A copy lives at <dir>/project, seeds included (content/sources). node_modules is a folder of
-// symlinks to each installed package rather than one symlink: Astro and Vite
-// keep their caches in node_modules/.astro (the content layer's data store)
-// and node_modules/.vite, and those must belong to the copy — otherwise every
-// build would start warm, and concurrent builds would share one data store.
+// Builds of a copy of the project (tests/support/project-copy.ts makes it),
+// timed: wall and CPU time, peak memory, and the steps Astro reports.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { copyProject } from '../../tests/support/project-copy.ts';
+import { filesUnder } from '../../tests/support/files.ts';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** A copy for a bench in `<dir>/project`, tests/ included so that an experiment's patch applies; returns its root. */
+export const makeCopy = (dir: string) => copyProject({ dir, tests: true }).root;
 
-/** What the copy needs to build: everything the build script, Astro and the content check read. */
-const COPIED = ['content', 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'tests'];
 /** Caches that make a build warm; removed before each measured build, never linked. */
 const CACHES = ['node_modules/.astro', 'node_modules/.vite', '.astro', '.build', 'dist'];
-
-export function makeCopy(dir: string): string {
-  const project = path.join(dir, 'project');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(project, { recursive: true });
-  for (const name of COPIED) {
-    const from = path.join(REPO, name);
-    if (!fs.existsSync(from)) continue;
-    fs.cpSync(from, path.join(project, name), {
-      recursive: true,
-      filter: (src) => !/\/tests\/\.output(\/|$)/.test(src),
-    });
-  }
-  const modules = path.join(project, 'node_modules');
-  fs.mkdirSync(modules);
-  for (const name of fs.readdirSync(path.join(REPO, 'node_modules'))) {
-    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
-    fs.symlinkSync(path.join(REPO, 'node_modules', name), path.join(modules, name));
-  }
-  return project;
-}
 
 export function clearCaches(project: string) {
   for (const rel of CACHES) fs.rmSync(path.join(project, rel), { recursive: true, force: true });
@@ -169,27 +143,13 @@ export function parseSteps(output: string): BuildStep[] {
 /** Seconds of the step whose label matches, or undefined. */
 export const stepSeconds = (run: BuildRun, re: RegExp) => run.steps.find((s) => re.test(s.label))?.seconds;
 
-export function dirSize(dir: string, filter: (file: string) => boolean = () => true): number {
-  let total = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) total += dirSize(full, filter);
-    else if (entry.isFile() && filter(full)) total += fs.statSync(full).size;
-  }
-  return total;
-}
+/** The files under `dir` that `filter` accepts, as absolute paths. */
+const filesWhere = (dir: string, filter: (file: string) => boolean) => filesUnder(dir).map((f) => path.join(dir, f)).filter(filter);
 
-export function countFiles(dir: string, filter: (file: string) => boolean): number {
-  let n = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) n += countFiles(full, filter);
-    else if (filter(full)) n++;
-  }
-  return n;
-}
+export const dirSize = (dir: string, filter: (file: string) => boolean = () => true) =>
+  filesWhere(dir, filter).reduce((total, f) => total + fs.statSync(f).size, 0);
+
+export const countFiles = (dir: string, filter: (file: string) => boolean) => filesWhere(dir, filter).length;
 
 /** The search index proper (what grows with content), apart from Pagefind's code. */
 export const isSearchIndexFile = (file: string) => /\.(pf_index|pf_fragment|pf_filter|pf_meta)$/.test(file);

@@ -26,13 +26,14 @@ import path from 'node:path';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { readSources, writeEdition } from '../../tests/support/edition.ts';
 import { summarizeProfiles, type ProfileSummary } from './profile.ts';
-import { REPO, countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
+import { countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
+import { PROJECT_ROOT as REPO } from '../../tests/support/project-copy.ts';
 import { htmlBreakdown, type Region } from './pages.ts';
 import { linearity, MAX_GROWTH } from './linearity.ts';
 import { heading, kb, mb, ms, ratio, sec, table, transcript } from './report.ts';
 import { searchGrowth } from './search-growth.ts';
 import { benchSearch, lookupBytes, ownBytes, type SearchBench } from './search.ts';
-import { serveCompressed } from './server.ts';
+import { serveCompressed } from '../../tests/support/server.ts';
 
 const TARGETS = { seconds1000: 120, overhead: 1.3 };
 

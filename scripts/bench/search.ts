@@ -10,7 +10,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { median } from './project.ts';
 import { NetworkLog, total, type RequestRecord } from './pages.ts';
-import type { BenchServer } from './server.ts';
+import type { StaticServer as BenchServer } from '../../tests/support/server.ts';
 
 /** The query box on the search page. */
 export const SEARCH_INPUT = process.env.BENCH_SEARCH_INPUT ?? 'main input[type="search"]';

@@ -20,7 +20,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { readSources } from '../../tests/support/edition.ts';
-import { REPO, countFiles, makeCopy, median, runBuild, type BuildRun } from './project.ts';
+import { countFiles, makeCopy, median, runBuild, type BuildRun } from './project.ts';
+import { PROJECT_ROOT as REPO } from '../../tests/support/project-copy.ts';
 import { heading, ratio, sec, table, transcript } from './report.ts';
 
 /** The current Starlight release when this bench was written; its peer range must admit the edition's Astro. */

@@ -21,7 +21,7 @@ describe('the EPUB', () => {
     const output = `${run.stdout}${run.stderr}`;
     expect(output).toMatch(/Messages: 0 fatals \/ 0 errors \/ 0 warnings/);
     expect(run.status, output).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('starts with the mimetype entry, stored', () => {
     const head = fs.readFileSync(book).subarray(0, 38 + 20);

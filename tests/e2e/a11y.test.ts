@@ -1,82 +1,78 @@
 // Accessibility gates in Chromium and Firefox: axe-core (WCAG 2.0–2.2 A and
-// AA) on every page type, light and dark, with a note open, and on every page
-// type with a preview open; and a
-// keyboard-only walk from an article through a note to an entry and, by a
-// backlink, to another article.
+// AA) on every page type in light, its colour rules again in dark on the same
+// page, and a preview opened on it (note, name, sidenotes and the header
+// search results on their pages); and a keyboard-only walk from an article
+// through a note to an entry and, by a backlink, to another article.
+// One load per page: a scheme or a preview changes only what the page shows,
+// so axe runs again on what changed (the colours, the preview), not the page.
 import { describe, expect, it } from 'vitest';
-import { axeViolations, eachBrowser, type TestPage } from '../support/browsers.ts';
+import { axeViolations, COLOUR_RULES, eachBrowser, type TestPage } from '../support/browsers.ts';
 import { PAGE_TYPES } from './page-types.ts';
 
-eachBrowser((browsers) => {
-  async function openPage(path: string, scheme: 'light' | 'dark', width = 1280): Promise<TestPage> {
-    const page = await browsers.open(path, { colorScheme: scheme, width, height: 900, waitUntil: 'networkidle' });
-    if (path.startsWith('search/')) await page.waitForSelector('.result-title');
-    return page;
-  }
+/** The whole page in light, its colours in dark, then back to light. */
+async function bothSchemes(page: TestPage, scope: string[] | undefined, what: string) {
+  expect(await axeViolations(page, { include: scope }), `${what}, light`).toEqual([]);
+  await page.colorScheme('dark');
+  expect(await axeViolations(page, { include: scope, rules: COLOUR_RULES }), `${what}, dark`).toEqual([]);
+  await page.colorScheme('light');
+}
 
-  describe('axe-core', () => {
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [name, path] of Object.entries(PAGE_TYPES)) {
-        // axe on the long timeline page takes many seconds on a loaded machine.
-      it(`${name} page, ${scheme}: no violations`, { timeout: 90_000 }, async () => {
-          const page = await openPage(path, scheme);
-          expect(await axeViolations(page)).toEqual([]);
-          await page.close();
-        });
-      }
-
-      it(`article with a note preview open, ${scheme}: no violations`, async () => {
-        const page = await openPage(PAGE_TYPES.article, scheme, 900);
-        await page.click('a[data-footnote-ref]');
-        await page.waitForSelector('.popover');
-        expect(await axeViolations(page)).toEqual([]);
-        await page.close();
-      });
-
-      it(`article with a name's preview open, ${scheme}: no violations`, async () => {
-        const page = await openPage(PAGE_TYPES.article, scheme, 1440);
-        await page.hover('.article-body a.name');
-        await page.waitForSelector('.popover.is-entry');
-        expect(await axeViolations(page)).toEqual([]);
-        await page.close();
-      });
-
-      it(`article with sidenotes, ${scheme}: no violations`, async () => {
-        const page = await openPage(PAGE_TYPES.article, scheme, 1440);
-        await page.waitForSelector('.sidenote');
-        expect(await axeViolations(page)).toEqual([]);
-        await page.close();
-      });
-
-      it(`header search results open, ${scheme}: no violations`, async () => {
-        const page = await openPage('glossary/', scheme);
-        await page.fill('#site-search', 'Minsk');
-        await page.waitForSelector('#header-results [role=option]');
-        expect(await axeViolations(page)).toEqual([]);
-        await page.close();
-      });
-    }
+/** Opens a preview from the first link in main that previews another page; its id. */
+async function openAPreview(page: TestPage): Promise<string> {
+  const found = await page.evaluate(() => {
+    const a = [...document.querySelectorAll<HTMLAnchorElement>('main a[href]')].find(
+      (x) => typeof x.pathname === 'string' && /\/(glossary|articles)\/[^/]+\/$/.test(x.pathname) && x.pathname !== location.pathname && (!x.hash || /^#p-\d+$/.test(x.hash)) && x.getBoundingClientRect().width > 0,
+    );
+    if (a) a.id ||= 'axe-preview-trigger';
+    return a?.id ?? null;
   });
+  expect(found, 'a link that previews').not.toBeNull();
+  await page.hover(`#${found}`);
+  await page.waitForSelector('.popover');
+  return `#${found}`;
+}
 
-  describe('axe-core with a preview open', () => {
-    // The 404 page links nothing that previews (home, glossary, search).
-    for (const [name, path] of Object.entries(PAGE_TYPES).filter(([n]) => n !== '404')) {
-      it(`${name} page: no violations`, { timeout: 90_000 }, async () => {
-        const page = await openPage(path, 'light');
-        const found = await page.evaluate(() => {
-          const a = [...document.querySelectorAll<HTMLAnchorElement>('main a[href]')].find(
-            (x) => typeof x.pathname === 'string' && /\/(glossary|articles)\/[^/]+\/$/.test(x.pathname) && x.pathname !== location.pathname && (!x.hash || /^#p-\d+$/.test(x.hash)) && x.getBoundingClientRect().width > 0,
-          );
-          if (a) a.id ||= 'axe-preview-trigger';
-          return a?.id ?? null;
-        });
-        expect(found, 'a link that previews').not.toBeNull();
-        await page.hover(`#${found}`);
-        await page.waitForSelector('.popover');
-        expect(await axeViolations(page)).toEqual([]);
+eachBrowser((browsers) => {
+  describe('axe-core', () => {
+    for (const [name, path] of Object.entries(PAGE_TYPES)) {
+      // axe on the long timeline page takes many seconds on a loaded machine.
+      it(`${name} page: no violations in light or dark, nor with a preview open`, { timeout: 90_000 }, async () => {
+        const page = await browsers.open(path, { width: 1280, height: 900, waitUntil: 'networkidle' });
+        if (path.startsWith('search/')) await page.waitForSelector('.result-title');
+        await bothSchemes(page, undefined, name);
+        // The 404 page links nothing that previews (home, glossary, search).
+        if (name !== '404') {
+          const trigger = await openAPreview(page);
+          await bothSchemes(page, ['.popover', trigger], `${name} with a preview`);
+        }
         await page.close();
       });
     }
+
+    it('article with sidenotes, a name’s preview, and a note’s preview: no violations in light or dark', { timeout: 90_000 }, async () => {
+      const page = await browsers.open(PAGE_TYPES.article, { width: 1440, height: 900, waitUntil: 'networkidle' });
+      await page.waitForSelector('.sidenote');
+      await bothSchemes(page, ['.article-body'], 'sidenotes');
+      await page.hover('.article-body a.name');
+      await page.waitForSelector('.popover.is-entry');
+      await bothSchemes(page, ['.popover', '.article-body a.name'], 'a name’s preview');
+      await page.press('Escape');
+      // Narrower than the margin: a note opens in a preview.
+      await page.setViewport(900, 900);
+      await page.waitFor(() => !document.querySelector('.sidenote'));
+      await page.click('a[data-footnote-ref]');
+      await page.waitForSelector('.popover.is-note');
+      await bothSchemes(page, ['.popover', 'a[data-footnote-ref]'], 'a note’s preview');
+      await page.close();
+    });
+
+    it('header search results open: no violations in light or dark', async () => {
+      const page = await browsers.open('glossary/', { width: 1280, height: 900, waitUntil: 'networkidle' });
+      await page.fill('#site-search', 'Minsk');
+      await page.waitForSelector('#header-results [role=option]');
+      await bothSchemes(page, ['.site-header'], 'header search');
+      await page.close();
+    });
   });
 
   describe('keyboard only', () => {

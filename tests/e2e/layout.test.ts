@@ -5,12 +5,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
+import { PAGE_TYPES } from './page-types.ts';
 
 const site = inject('siteUrl');
 const browser = useBrowser();
 
-async function open(path: string, { width = 1280, height = 900, javaScriptEnabled = true, colorScheme = 'light' as 'light' | 'dark', fontDelay = 0 } = {}): Promise<Page> {
-  const context = await browser().newContext({ viewport: { width, height }, javaScriptEnabled, colorScheme });
+async function open(path: string, { width = 1280, height = 900, javaScriptEnabled = true, colorScheme = 'light' as 'light' | 'dark', fontDelay = 0, phone = false } = {}): Promise<Page> {
+  const device = phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {};
+  const context = await browser().newContext({ viewport: { width, height }, javaScriptEnabled, colorScheme, ...device });
   const page = await context.newPage();
   if (fontDelay) {
     await page.route(/\.woff2$/, async (route) => {
@@ -51,7 +53,6 @@ describe('the header', () => {
 
   it('shifts nothing when the theme switch appears and the text face arrives', async () => {
     // A late face (font-display: swap) replaces a fallback with matched metrics; a prompt one, preloaded, is there at the first paint.
-    // Every page type Lighthouse's layout-shift audit no longer visits (tests/e2e/lighthouse.test.ts) is here.
     const cases = [['about/', 375, 600], ['', 375, 600], ['glossary/vladimir-putin/', 375, 600], ['404.html', 375, 600], ['articles/minsk-last-chance/', 375, 600], ['glossary/', 1000, 600], ['articles/minsk-last-chance/', 1440, 0]] as const;
     for (const [path, width, fontDelay] of cases) {
       const page = await open(path, { width, fontDelay });
@@ -59,6 +60,22 @@ describe('the header', () => {
       expect(await page.evaluate('document.fonts.check("1em \'Source Serif 4\'")'), path).toBe(true);
       const shifts = (await page.evaluate('window.__shifts')) as number[];
       expect(shifts.reduce((a, b) => a + b, 0), `${path} ${width} ${shifts}`).toBeLessThan(0.005);
+      await page.context().close();
+    }
+  });
+
+  // What Lighthouse's layout-shift audit reads (layout-shift entries without
+  // recent input), on every page type, on a phone as Lighthouse emulates one
+  // (tests/e2e/lighthouse.test.ts runs Lighthouse itself on four of them).
+  it('shifts nothing at all as any page type loads on a phone, 375 by 812 px', async () => {
+    for (const [name, path] of Object.entries(PAGE_TYPES)) {
+      const page = await open(path, { width: 375, height: 812, phone: true });
+      const shifts = await page.evaluate(async () => {
+        await document.fonts.ready;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return (window as unknown as { __shifts: number[] }).__shifts;
+      });
+      expect(shifts, name).toEqual([]);
       await page.context().close();
     }
   });

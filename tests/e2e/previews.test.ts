@@ -4,7 +4,7 @@
 // closes it; nothing scrolls; data comes only when asked for, once; and a
 // preview opened inside another stacks on it while the first stays put.
 import { expect, it } from 'vitest';
-import { axeViolations, eachBrowser, settle, type Target, type TestPage } from '../support/browsers.ts';
+import { eachBrowser, settle, type Target, type TestPage } from '../support/browsers.ts';
 
 const ENTRY = 'glossary/vladimir-putin/';
 const RELATED = 'nav.related:not(.co-mentioned) a[href*="/glossary/"]';
@@ -166,19 +166,6 @@ eachBrowser((b) => {
     expect(paths(page, article)).toHaveLength(1);
     await page.close();
   });
-
-  for (const path of [ENTRY, 'timeline/']) {
-    it(`has no axe violations with a preview open on ${path}`, async () => {
-      const page = await b.open(path);
-      await open(page, path);
-      const link: Target = path === ENTRY ? RELATED : ['.tl-entries a', 12];
-      await center(page, pair(link));
-      await page.hover(link);
-      await page.waitForSelector('.popover');
-      expect(await axeViolations(page)).toEqual([]);
-      await page.close();
-    });
-  }
 
   // An entry's preview names the articles it is in; each previews its article in a preview on top.
   for (const how of ['hover', 'focus', 'tap'] as const) {

@@ -11,7 +11,7 @@ async function resultUrls(page: Page, query: string): Promise<string[]> {
   // Polled from outside: the page's CSP forbids the string evaluation waitForFunction uses.
   await expect
     .poll(() => page.locator('#search-status').innerText(), { timeout: 10_000 })
-    .toMatch(new RegExp(`(\\d+ results? |No results )for “${query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”`));
+    .toMatch(new RegExp(`(\\d+ results? |No results )for “${RegExp.escape(query)}”`));
   const more = page.locator('#search-more');
   while (await more.isVisible()) {
     const before = await page.locator('.result-title').count();

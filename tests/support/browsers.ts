@@ -45,6 +45,7 @@ interface Driver {
   screenshot(o: { path: string; fullPage?: boolean }): Promise<unknown>;
   setViewport(width: number, height: number): Promise<void>;
   print(): Promise<void>;
+  colorScheme(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -102,6 +103,7 @@ async function chromiumPage(browser: PwBrowser, o: Required<Omit<OpenOptions, 'm
     screenshot: (s) => page.screenshot(s),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     print: () => page.emulateMedia({ media: 'print' }),
+    colorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
     close: () => context.close(),
   };
 }
@@ -137,6 +139,9 @@ async function firefoxPage(browser: PpBrowser, o: Required<Omit<OpenOptions, 'me
     screenshot: (s) => page.screenshot(s as { path: `${string}.png` }),
     setViewport: (width, height) => page.setViewport({ ...viewport, width, height }),
     print: () => page.evaluate(printMedia),
+    // No colour-scheme command over BiDi: the theme switch's own setting, which
+    // gives the same light-dark() colours as the system preference.
+    colorScheme: (scheme) => page.evaluate((s) => void (document.documentElement.dataset.theme = s), scheme),
     close: () => context.close(),
   };
 }
@@ -284,6 +289,11 @@ export class TestPage {
   /** Lays the page out for print from here on. */
   print() {
     return this.driver.print();
+  }
+  /** Switches the page, as loaded, to the light or dark scheme, and waits for the next frame. */
+  async colorScheme(scheme: 'light' | 'dark') {
+    await this.driver.colorScheme(scheme);
+    await this.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
   /** CSP violations reported to the page since it loaded. */
   cspViolations(): Promise<string[]> {
@@ -469,12 +479,24 @@ export async function tabStops(page: TestPage, cap = 400): Promise<number> {
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's WCAG 2.0–2.2 A/AA violations, one line each (id, impact, first targets). */
-export async function axeViolations(page: TestPage): Promise<string[]> {
+/** The rules that read colours: all a change of colour scheme can break. */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * axe-core's WCAG 2.0–2.2 A/AA violations, one line each (id, impact, first
+ * targets): on the whole page, or only in the elements matching `include`;
+ * with every rule of those tags, or only `rules`.
+ */
+export async function axeViolations(page: TestPage, scope: { include?: string[]; rules?: string[] } = {}): Promise<string[]> {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  }, AXE_TAGS);
+  return page.evaluate(
+    async ({ tags, include, rules }) => {
+      const axe = (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const context = include ? { include: include.map((css) => [css]) } : document;
+      const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags };
+      const result = await axe.run(context, { runOnly });
+      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    },
+    { tags: AXE_TAGS, include: scope.include ?? null, rules: scope.rules ?? null },
+  );
 }

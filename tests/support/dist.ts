@@ -2,8 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { htmlPages } from './site-files.ts';
+import { htmlPages, parsePage } from './site-files.ts';
 
 export const DIST = 'dist';
 
@@ -14,7 +13,7 @@ export function page(sitePath: string): Root {
   const file = pageFile(sitePath);
   let tree = cache.get(file);
   if (!tree) {
-    tree = fromHtml(fs.readFileSync(file, 'utf8'));
+    tree = parsePage(fs.readFileSync(file, 'utf8'));
     cache.set(file, tree);
   }
   return tree;

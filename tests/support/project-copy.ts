@@ -1,13 +1,17 @@
-// A throw-away copy of the project for tests that break content on purpose
-// and run the real build:
+// The one way to copy the project, for tests that break content on purpose
+// and for the benches, each running the real build in its copy:
 //   <tmp>/project/   content/ (with the seeds in content/sources) src/ public/ astro.config.mjs tsconfig.json package.json
-//   <tmp>/project/node_modules/   a real folder of symlinks into ours, so that
-//                                 Astro's cache (node_modules/.astro) stays private
+//                    (and tests/, for the benches: an experiment's patch may touch a test)
+//   <tmp>/project/node_modules/   a real folder of symlinks into ours, so that Astro's and
+//                                 Vite's caches (node_modules/.astro, .vite) belong to the copy:
+//                                 otherwise every build would start warm, and concurrent
+//                                 builds would share one data store
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SEEDS_DIR } from '../../src/lib/content-check.ts';
+import { filesUnder } from './files.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 /** The project's own seeds, for checks of a copy that must not read the copy's (possibly broken) ones. */
@@ -31,16 +35,26 @@ export interface ProjectCopy {
   remove(): void;
 }
 
-/**
- * Copy the project (or, with `contentOnly`, just content/: enough for the
- * in-process content check) into a fresh temporary folder.
- */
-export function copyProject({ prefix = 'edition-copy-', contentOnly = false } = {}): ProjectCopy {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+export interface CopyOptions {
+  /** The temporary folder's name starts so (under the system's), unless `dir` is given. */
+  prefix?: string;
+  /** This folder instead, emptied first: the copy is `<dir>/project`. */
+  dir?: string;
+  /** Just content/: enough for the in-process content check. */
+  contentOnly?: boolean;
+  /** tests/ too (without its .output/). */
+  tests?: boolean;
+}
+
+/** Copy the project into a fresh temporary folder. */
+export function copyProject({ prefix = 'edition-copy-', dir, contentOnly = false, tests = false }: CopyOptions = {}): ProjectCopy {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  const tmp = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const root = path.join(tmp, 'project');
-  fs.mkdirSync(root);
-  for (const name of contentOnly ? ['content'] : COPIED) {
-    fs.cpSync(path.join(PROJECT_ROOT, name), path.join(root, name), { recursive: true });
+  fs.mkdirSync(root, { recursive: true });
+  for (const name of contentOnly ? ['content'] : tests ? [...COPIED, 'tests'] : COPIED) {
+    const filter = (src: string) => !/\/tests\/\.output(\/|$)/.test(src);
+    fs.cpSync(path.join(PROJECT_ROOT, name), path.join(root, name), { recursive: true, filter });
   }
   if (!contentOnly) {
     const modules = path.join(root, 'node_modules');
@@ -125,15 +139,5 @@ export const runBuild = (root: string, env: Record<string, string> = {}, timeout
 
 /** Every file under `dir` with its bytes, for before/after comparison. */
 export function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!fs.existsSync(dir)) return out;
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out.set(path.relative(dir, full), fs.readFileSync(full).toString('base64'));
-    }
-  };
-  walk(dir);
-  return out;
+  return new Map(filesUnder(dir).map((rel) => [rel, fs.readFileSync(path.join(dir, rel)).toString('base64')]));
 }

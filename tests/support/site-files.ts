@@ -6,20 +6,10 @@ import zlib from 'node:zlib';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { HtmlValidate, type Message } from 'html-validate';
+import { filesUnder } from './files.ts';
 
 /** Every HTML file under `dir`, as paths relative to it ("glossary/kyiv/index.html"). */
-export function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.html')) out.push(path.relative(dir, full).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+export const htmlFiles = (dir: string) => filesUnder(dir).filter((f) => f.endsWith('.html'));
 
 /** An entry's preview (glossary/<id>/preview.html): a fragment fetched by the preview script, not a page. */
 export const isPreviewFragment = (rel: string) => /(^|\/)preview\.html$/.test(rel);

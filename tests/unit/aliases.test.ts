@@ -68,12 +68,11 @@ describe('alias matcher', () => {
   it('finds what a plain list of every alias, longest first, finds', () => {
     // The matcher's pattern is a trie (one branch per first character); this
     // is the straightforward pattern it replaces, on generated texts.
-    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const list = (aliases: string[], flags: string) =>
       new RegExp(
         `(?<![\\p{L}\\p{N}])(?:${aliases
           .sort((a, b) => b.length - a.length)
-          .map((a) => escape(foldPunctuation(a)).replace(/\s+/g, '\\s+'))
+          .map((a) => foldPunctuation(a).split(/\s+/).map(RegExp.escape).join('\\s+'))
           .join('|')})(?![\\p{L}\\p{N}])`,
         flags,
       );

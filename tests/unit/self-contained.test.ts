@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from '../support/files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCANNED = ['src', 'tests', 'scripts', '.ci', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
@@ -40,16 +41,17 @@ export function pathsOutside(rel: string, text: string): string[] {
   return found;
 }
 
-function filesUnder(rel: string): string[] {
+/** A scanned path: the file itself, or the files of the folder. */
+function scannedFiles(rel: string): string[] {
   const abs = path.join(ROOT, rel);
   if (!fs.existsSync(abs)) return [];
   if (!fs.statSync(abs).isDirectory()) return [rel];
-  return fs.readdirSync(abs, { withFileTypes: true }).flatMap((e) => (e.isDirectory() && SKIPPED_DIRS.has(e.name) ? [] : filesUnder(path.join(rel, e.name))));
+  return filesUnder(abs, (name) => SKIPPED_DIRS.has(name)).map((f) => `${rel}/${f}`);
 }
 
 describe('the repository is self-contained', () => {
   it('names no path outside itself in src/, tests/, scripts/, .ci/ or the config', () => {
-    const files = SCANNED.flatMap(filesUnder).filter((f) => f !== SELF && !/\.(png|jpe?g|woff2?|ico)$/.test(f));
+    const files = SCANNED.flatMap(scannedFiles).filter((f) => f !== SELF && !/\.(png|jpe?g|woff2?|ico)$/.test(f));
     expect(files.length).toBeGreaterThan(50);
     expect(files.flatMap((f) => pathsOutside(f, fs.readFileSync(path.join(ROOT, f), 'utf8')))).toEqual([]);
   });
