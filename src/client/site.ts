@@ -5,6 +5,7 @@
 // it too) or the first key.
 import { enhanceNotes } from './notes.ts';
 import { enhancePreviews } from './previews.ts';
+import { preloadEngine } from './search-preload.ts';
 
 enhanceNotes(document);
 enhancePreviews(document);
@@ -26,6 +27,11 @@ if (form && input) {
   };
   input.addEventListener('focus', start);
   input.addEventListener('input', start);
+}
+// Pagefind's script and wasm load on the first sign of intent in either search box, beside the search code.
+for (const box of document.querySelectorAll<HTMLInputElement>('input[type=search]')) {
+  box.addEventListener('focus', preloadEngine, { once: true });
+  box.addEventListener('input', preloadEngine, { once: true });
 }
 
 /** The theme button: shown only with JavaScript, remembered across pages. */

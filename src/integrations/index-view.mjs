@@ -4,13 +4,14 @@
 //   index the pair as one unfindable word;
 // - note numbers and paragraph permalinks (¶) are dropped: they are not words;
 // - entry pages keep only the article filters of their "Mentioned in" list;
-// - each page gets a `page` filter naming it, so the search script can tell
-//   results apart from Pagefind's filter counts without loading fragments.
+// - each page gets searchable metadata naming, under every spelling, the
+//   glossary entities its text names (`named-N`: those it names N times), so
+//   one Pagefind search finds every spelling, and tells how often each result
+//   names what was searched for without loading its text.
 // Doing this here keeps the served pages free of per-element ignore markers.
 // The served pages are not changed; ids, filters and metadata are identical,
 // so results still point at the real pages.
-import path from 'node:path';
-
+import { NAMED, spaceWordDashes } from '../lib/search-query.ts';
 /**
  * Space em and en dashes in text (not inside tags or attribute values), with
  * the spaces around them: "a —b" → "a — b". Text is what lies between a ">"
@@ -61,13 +62,77 @@ const NON_TEXT = new RegExp(
   'g',
 );
 
-/** Tag the indexed body with a `page:<path>` filter (an empty element: no words). */
-export function tagPage(html, pagePath) {
-  return html.replace(/<[^>]*\sdata-pagefind-body(?=[\s>])[^>]*>/, (open) => `${open}<span data-pagefind-filter="page:${pagePath}"></span>`);
+const BODY = /<([a-z][\w-]*)[^>]*\sdata-pagefind-body(?=[\s>=])[^>]*>/;
+const IGNORED = /<([a-z][\w-]*)[^>]*\sdata-pagefind-ignore(?=[\s>=])[^>]*>/g;
+
+/** The end of the element whose opening tag `tag` ends at `from`: after its matching close tag. */
+function closeOf(html, tag, from) {
+  const re = new RegExp(`<(/?)${tag}(?=[\\s>])`, 'g');
+  re.lastIndex = from;
+  let depth = 1;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return html.indexOf('>', m.index) + 1;
+  }
+  return html.length;
 }
 
-/** The site path of a built file: `glossary/kyiv/index.html` → `/glossary/kyiv/`. */
-export const pagePathOf = (rel) => `/${rel.split(path.sep).join('/')}`.replace(/index\.html$/, '');
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** What Pagefind reads of the built page at `rel` (e.g. `glossary/kyiv/index.html`). */
-export const indexView = (html, rel) => tagPage(spaceDashes(dropNonText(html)), pagePathOf(rel));
+/** The words Pagefind indexes of a page: its body, without what it ignores, as text. */
+export function indexedText(html) {
+  const body = BODY.exec(html);
+  if (!body) return '';
+  const start = body.index + body[0].length;
+  const inner = html.slice(start, closeOf(html, body[1], start));
+  let text = '';
+  let done = 0;
+  IGNORED.lastIndex = 0;
+  for (let m = IGNORED.exec(inner); m; m = IGNORED.exec(inner)) {
+    if (m.index < done) continue;
+    text += inner.slice(done, m.index);
+    done = IGNORED.lastIndex = closeOf(inner, m[1], m.index + m[0].length);
+  }
+  text += inner.slice(done);
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (all, e) =>
+      e[0] === '#' ? String.fromCodePoint(Number(e[1] === 'x' || e[1] === 'X' ? `0${e.slice(1)}` : e.slice(1))) : (ENTITIES[e] ?? all),
+    );
+}
+
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Each word of the spellings once (case folded): Pagefind matches metadata by
+ * word, not by phrase, and every result's text carries its metadata.
+ */
+function uniqueWords(names) {
+  const seen = new Set();
+  return spaceWordDashes(names.join(' '))
+    .split(/\s+/)
+    .filter((w) => w && !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()))
+    .join(' ');
+}
+
+/**
+ * Add to the indexed body, as metadata Pagefind searches but does not show,
+ * every spelling of each entity the page's text names: `named-N` holds those
+ * of the entities named N times. `matcher` finds the names (src/edition/aliases.ts);
+ * `spellings` gives an entity's name and aliases.
+ */
+export function tagNames(html, matcher, spellings) {
+  const counts = new Map();
+  for (const { id } of matcher.find(indexedText(html))) counts.set(id, (counts.get(id) ?? 0) + 1);
+  if (!counts.size) return html;
+  const byCount = new Map();
+  for (const [id, n] of counts) byCount.set(n, [...(byCount.get(n) ?? []), ...spellings(id)]);
+  const fields = [...byCount]
+    .sort(([a], [b]) => a - b)
+    .map(([n, names]) => `<span data-pagefind-ignore data-pagefind-meta="${NAMED}${n}">${escapeHtml(uniqueWords(names))}</span>`)
+    .join('');
+  return html.replace(BODY, (open) => open + fields);
+}
+
+/** What Pagefind reads of a built page, given the glossary's matcher and spellings (see tagNames). */
+export const indexView = (html, matcher, spellings) => tagNames(spaceDashes(dropNonText(html)), matcher, spellings);

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { createAliasMatcher } from '../lib/aliases.ts';
+import { loadGlossary } from '../lib/glossary-source.ts';
+import { PAGEFIND_JS, PAGEFIND_WASM } from '../site/search-files.ts';
 import { indexView } from './index-view.mjs';
 
 // Smaller word-index chunks than Pagefind's default (20,000 word positions,
@@ -18,25 +21,35 @@ import { indexView } from './index-view.mjs';
 // chunks are simply the default size again.
 const INDEX_CHUNK_SIZE = '4000';
 
+let root = process.cwd();
+
 export const searchIndex = (): AstroIntegration => ({
   name: 'edition:search-index',
   hooks: {
+    'astro:config:done': ({ config }) => {
+      root = fileURLToPath(config.root);
+    },
     'astro:build:done': async ({ dir, logger }) => {
       const site = fileURLToPath(dir);
       const started = performance.now();
       process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      // Each page's names, under every spelling, as searchable metadata (index-view.mjs).
+      const glossary = loadGlossary(path.join(root, 'content/glossary'));
+      const matcher = createAliasMatcher(glossary.values());
+      const spellings = (id: string) => [glossary.get(id)!.name, ...glossary.get(id)!.aliases];
       try {
         let pages = 0;
         for (const rel of htmlFiles(site)) {
-          const content = indexView(fs.readFileSync(path.join(site, rel), 'utf8'), rel);
+          const content = indexView(fs.readFileSync(path.join(site, rel), 'utf8'), matcher, spellings);
           const added = await index.addHTMLFile({ sourcePath: rel.split(path.sep).join('/'), content });
           if (added.errors.length) throw new Error(`Pagefind could not index ${rel}: ${added.errors.join('; ')}`);
           pages++;
         }
         const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        checkPreloaded(site);
         logger.info(`${pages} pages indexed in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       } finally {
         await pagefind.close();
@@ -44,6 +57,17 @@ export const searchIndex = (): AstroIntegration => ({
     },
   },
 });
+
+/** The files the pages ask for on intent (src/site/search-files.ts) are the ones Pagefind wrote and uses. */
+function checkPreloaded(site: string) {
+  const entry = JSON.parse(fs.readFileSync(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  const wasm = `pagefind/wasm.${entry.languages?.en?.wasm}.pagefind`;
+  for (const [used, preloaded] of [[wasm, PAGEFIND_WASM], [PAGEFIND_JS, PAGEFIND_JS]]) {
+    if (used !== preloaded || !fs.existsSync(path.join(site, used))) {
+      throw new Error(`src/site/search-files.ts: the pages preload ${preloaded}, but Pagefind uses ${used}: set it to the file Pagefind now writes`);
+    }
+  }
+}
 
 /** Every .html file under `site`, relative to it. */
 function htmlFiles(site: string): string[] {

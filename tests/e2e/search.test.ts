@@ -198,6 +198,39 @@ describe('search', () => {
     await page.locator('#site-search').focus();
     await expect.poll(() => fetched.filter((u) => u.endsWith('.pf_meta') || u.includes('wasm')).length).toBe(2);
     expect(fetched.filter((u) => u.endsWith('.pf_index') || u.endsWith('.pf_fragment'))).toEqual([]);
+    // The script and the wasm, asked for on focus beside the search code, are fetched once: Pagefind uses the preloads.
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter((u) => /\/pagefind\/(pagefind\.js|wasm\.)/.test(u)).sort()).toEqual(['/pagefind/pagefind.js', '/pagefind/wasm.en.pagefind']);
+    await page.close();
+  });
+
+  it('searches once per query: the index chunks of the query’s own words, none of its other spellings', async () => {
+    // What Pagefind alone fetches for the word, in a fresh visit.
+    const own = await browser().newContext();
+    const bare = await own.newPage();
+    await bare.goto(new URL('about/', site).href);
+    const alone = (await bare.evaluate(`(async () => {
+      const pf = await import('/pagefind/pagefind.js');
+      await pf.options({ noWorker: true });
+      await pf.preload('minsk');
+      return performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.pf_index')).sort();
+    })()`)) as string[];
+    await own.close();
+    expect(alone.length).toBeGreaterThan(0);
+    // “Minsk” names the Minsk agreements, also spelt “Package of Measures”: their words' chunks are not fetched.
+    const { page, fetched } = await tracked('search/');
+    await page.locator('#q').fill('Minsk');
+    await resultUrls(page, 'Minsk');
+    expect(fetched.filter((u) => u.endsWith('.pf_index')).sort()).toEqual(alone);
+    await page.close();
+  });
+
+  it('ranks a spelling’s results as the name’s: “Kiev” as “Kyiv”', async () => {
+    const page = await browser().newPage();
+    await page.goto(new URL('search/?q=Kyiv', site).href);
+    const kyiv = await resultUrls(page, 'Kyiv');
+    await page.goto(new URL('search/?q=Kiev', site).href);
+    expect((await resultUrls(page, 'Kiev')).slice(0, 4)).toEqual(kyiv.slice(0, 4));
     await page.close();
   });
 

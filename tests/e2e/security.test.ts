@@ -48,6 +48,9 @@ eachBrowser((browsers) => {
         await page.waitForSelector('#header-results [role=option]', 30_000);
         // The next page starts a new record: check this one's first.
         expect(await page.cspViolations()).toEqual([]);
+        // Pagefind's script and wasm, asked for on focus by the page (search-preload.ts), are fetched once: Pagefind uses the preloads.
+        const engineFiles = page.requests().filter((url) => /\/pagefind\/(pagefind\.js|wasm\.)/.test(url));
+        expect(engineFiles.map((url) => new URL(url).pathname).sort()).toEqual(['/pagefind/pagefind.js', '/pagefind/wasm.en.pagefind']);
         await page.press('ArrowDown');
         await page.press('Enter');
         await page.waitFor('/highlight=/.test(location.search)');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dropNonText, pagePathOf, spaceDashes, tagPage } from '../../src/integrations/index-view.mjs';
+import { dropNonText, indexedText, spaceDashes, tagNames } from '../../src/integrations/index-view.mjs';
+import { createAliasMatcher } from '../../src/edition/aliases.ts';
 import { piecesText, seeded } from '../support/random.ts';
 
 describe('the search index view', () => {
@@ -34,11 +35,31 @@ describe('the search index view', () => {
   it('leaves hyphens alone', () => {
     expect(spaceDashes('<p>tête-à-tête</p>')).toBe('<p>tête-à-tête</p>');
   });
-  it('names each indexed page in a `page` filter, adding no words', () => {
-    expect(tagPage('<article class="a" data-pagefind-body data-pagefind-filter="kind:article"><h1>T</h1>', '/articles/x/')).toBe(
-      '<article class="a" data-pagefind-body data-pagefind-filter="kind:article"><span data-pagefind-filter="page:/articles/x/"></span><h1>T</h1>',
+  const matcher = createAliasMatcher([
+    { id: 'kyiv', name: 'Kyiv', aliases: ['Kiev'] },
+    { id: 'putin', name: 'Vladimir Putin', aliases: ['Putin'] },
+  ]);
+  const spellings = (id: string) => (id === 'kyiv' ? ['Kyiv', 'Kiev'] : ['Vladimir Putin', 'Putin']);
+  it('reads the indexed text: the body, without what Pagefind ignores, nested or not', () => {
+    const html =
+      '<header>Kiev</header><article data-pagefind-body><p>Kyiv &amp; Putin’s</p>' +
+      '<section data-pagefind-ignore><section><p>Kiev</p></section><p>Kiev</p></section>' +
+      '<div data-pagefind-ignore>Putin</div><p>Kiev&#8217;s</p></article><footer>Putin</footer>';
+    expect(indexedText(html).replace(/\s+/g, ' ').trim()).toBe('Kyiv & Putin’s Kiev’s');
+    expect(indexedText('<p>no body</p>')).toBe('');
+  });
+  it('gives a page every spelling of what it names, as metadata by the number of times, each word once', () => {
+    const html = '<article data-pagefind-body><p>Kyiv, Kiev and Putin. <span data-pagefind-ignore>Putin</span></p></article>';
+    expect(tagNames(html, matcher, spellings)).toBe(
+      '<article data-pagefind-body>' +
+        '<span data-pagefind-ignore data-pagefind-meta="named-1">Vladimir Putin</span>' +
+        '<span data-pagefind-ignore data-pagefind-meta="named-2">Kyiv Kiev</span>' +
+        '<p>Kyiv, Kiev and Putin. <span data-pagefind-ignore>Putin</span></p></article>',
     );
-    expect(tagPage('<p data-pagefind-body-not>x</p>', '/x/')).toBe('<p data-pagefind-body-not>x</p>');
-    expect(pagePathOf('glossary/kyiv/index.html')).toBe('/glossary/kyiv/');
+    expect(tagNames('<article data-pagefind-body><p>Nothing here.</p></article>', matcher, spellings)).toBe('<article data-pagefind-body><p>Nothing here.</p></article>');
+  });
+  it('escapes the spellings it writes', () => {
+    const m = createAliasMatcher([{ id: 'x', name: 'A<B & C', aliases: [] }]);
+    expect(tagNames('<main data-pagefind-body>A&lt;B &amp; C</main>', m, () => ['A<B & C'])).toContain('data-pagefind-meta="named-1">A&lt;B &amp; C</span>');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorFor, excerpt, expandQuery, highlightTerms, matchesTerm, normalize, type SearchEntity } from '../../src/client/search/query.ts';
+import { anchorFor, excerpt, expandQuery, highlightTerms, matchesTerm, normalize, pagefindQuery, timesNamed, type SearchEntity } from '../../src/client/search/query.ts';
 
 const entity = (id: string, names: string[]): SearchEntity => ({ id, kind: 'place', names });
 const table = [
@@ -104,5 +104,23 @@ describe('excerpt', () => {
   it('starts without an ellipsis at the top of the text', () => {
     const parts = excerpt('Kiev is the capital of Ukraine', [0], 3);
     expect(parts.map((p) => (p.hit ? `[${p.text}]` : p.text)).join('')).toBe('[Kiev] is the capital …');
+  });
+});
+
+describe('pagefindQuery', () => {
+  it('spaces dashes and hyphens between words, as the index splits them', () => {
+    expect(pagefindQuery('NATO–Russia Council')).toBe('NATO – Russia Council');
+    expect(pagefindQuery('Scholz — Biden')).toBe('Scholz — Biden');
+    expect(pagefindQuery('Macron-Putin talks')).toBe('Macron Putin talks');
+    expect(pagefindQuery('tête-à-tête')).toBe('tête à tête');
+    expect(pagefindQuery('-5 and x-')).toBe('-5 and x-');
+  });
+});
+
+describe('timesNamed', () => {
+  it('sums the counts of the named-N fields a result matched, and nothing else', () => {
+    expect(timesNamed(['title', 'named-6', 'named-2'])).toBe(8);
+    expect(timesNamed(['title'])).toBe(0);
+    expect(timesNamed(undefined)).toBe(0);
   });
 });

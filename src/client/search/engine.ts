@@ -1,15 +1,17 @@
 // The search engine behind the header box and the search page. Loads
-// Pagefind and the alias table on first use only, searches every spelling of
-// a named entity, merges the results, puts the entity's own entry first and
-// the articles by how much they say about it, and counts results per filter.
-import { anchorFor, expandQuery, highlightTerms, matchesTerm, type SearchEntity } from './query.ts';
+// Pagefind and the alias table on first use only. One Pagefind search per
+// query finds every spelling of a named entity: the index gives each page the
+// spellings of what it names as searchable metadata (`named-N` fields,
+// src/integrations/index-view.mjs). The entity's own entry comes first, then
+// the articles by how often they name it (the N of the fields that matched).
+import { anchorFor, expandQuery, highlightTerms, matchesTerm, pagefindQuery, timesNamed, type SearchEntity } from './query.ts';
 import { joinBase } from '../../site/urls.ts';
 
 interface PagefindResult {
   id: string;
   score: number;
-  /** Positions of the matched words in the page. */
-  words: number[];
+  /** Metadata fields the query matched in (`named-N`, title). */
+  matchedMetaFields?: string[];
   data(): Promise<Fragment>;
 }
 interface Fragment {
@@ -62,13 +64,14 @@ export type FilterGroup = (typeof FILTER_GROUPS)[number];
  * buy nothing. A submitted (or linked) one-letter query still runs.
  */
 export const MIN_TYPED = 2;
-/** How long the typing must pause before a query that ends in a one-letter word is searched. */
+/** How long the typing must pause before a query that ends in a word of one or two letters is searched. */
 const TYPED_WORD_PAUSE_MS = 300;
 
 /**
  * Search on every keystroke, with one exception: a query whose last word is
- * one letter so far ("sphere o") waits for a pause, since that letter, as a
- * prefix, would fetch the index chunks of nearly every word.
+ * one or two letters so far ("sphere o", "Fi") waits for a pause, since such
+ * a prefix would fetch the index chunks of a great many words, which the
+ * next letter makes needless.
  */
 export function searchAsTyped(input: HTMLInputElement, run: (typed: boolean) => unknown): () => void {
   let timer: number | undefined;
@@ -78,7 +81,7 @@ export function searchAsTyped(input: HTMLInputElement, run: (typed: boolean) => 
     if (input.value.trim() === last) return;
     last = input.value.trim();
     clearTimeout(timer);
-    if (/\s\S$/.test(last)) timer = window.setTimeout(run, TYPED_WORD_PAUSE_MS, true);
+    if (/(^|\s)\S{1,2}$/.test(last)) timer = window.setTimeout(run, TYPED_WORD_PAUSE_MS, true);
     else run(true);
   });
   // For a submit, which runs the query at once.
@@ -95,6 +98,7 @@ let ready: Promise<{ pf: Pagefind; table: SearchEntity[] }> | undefined;
 export function loadEngine() {
   ready ??= (async () => {
     const [pf, table] = await Promise.all([
+      // Asked for already, with the wasm, by the page's own script on the same intent (search-preload.ts).
       import(/* @vite-ignore */ joinBase(BASE, 'pagefind/pagefind.js')) as Promise<Pagefind>,
       fetch(joinBase(BASE, 'search-aliases.json')).then((r) => r.json() as Promise<SearchEntity[]>),
     ]);
@@ -107,8 +111,6 @@ export function loadEngine() {
   })();
   return ready;
 }
-
-type Found = Map<string, { r: PagefindResult; words: Set<number> }>;
 
 let kinds: Promise<Map<string, string>> | undefined;
 /**
@@ -138,28 +140,15 @@ function entryPages(pf: Pagefind, table: SearchEntity[]): Promise<Set<string>> {
   return entrySet;
 }
 
-/**
- * Every spelling's results, merged: id → best-scoring result and the union of
- * matched positions (how often the page names the thing).
- */
-async function union(pf: Pagefind, variants: string[], filters: PfFilters): Promise<Found> {
-  const found: Found = new Map();
-  // Run together, so their index chunks load in parallel; merged in order.
-  const searched = await Promise.all(variants.map((v) => pf.search(v, { filters })));
-  for (const res of searched) {
-    for (const r of res?.results ?? []) {
-      const seen = found.get(r.id);
-      if (!seen) found.set(r.id, { r, words: new Set(r.words) });
-      else {
-        for (const w of r.words) seen.words.add(w);
-        if (r.score > seen.r.score) seen.r = r;
-      }
-    }
-  }
-  return found;
+type Found = Map<string, PagefindResult>;
+
+/** The query's results, each page once: one search, which every spelling's metadata answers. */
+async function find(pf: Pagefind, query: string, filters: PfFilters): Promise<Found> {
+  const res = await pf.search(pagefindQuery(query), { filters });
+  return new Map((res?.results ?? []).map((r) => [r.id, r]));
 }
 
-/** Results per kind: the merged results (each page once), tallied by the page's kind. */
+/** Results per kind: the results tallied by the page's kind. */
 async function countKinds(pf: Pagefind, table: SearchEntity[], found: Found): Promise<Tally> {
   const kindOf = await entryKinds(pf, table);
   const out: Tally = { [ARTICLE]: 0 };
@@ -169,27 +158,17 @@ async function countKinds(pf: Pagefind, table: SearchEntity[], found: Found): Pr
 }
 
 /**
- * Results per value of `group`, from Pagefind's own filter counts: one search
- * per spelling, each leaving out the pages an earlier spelling found (by their
- * `page` filter), so no page counts twice. The group's filter and the `page`
- * filter grow with the edition, so this runs only when the reader shows the group.
+ * Results per value of `group`: Pagefind's own filter counts. The group's
+ * filter grows with the edition, so this runs only when the reader shows the group.
  */
-async function countGroup(pf: Pagefind, variants: string[], others: Filters, group: string): Promise<Tally> {
-  const out: Tally = {};
-  const seen: string[] = [];
-  const many = variants.length > 1;
-  for (const v of variants) {
-    // An empty list loads the group's filter index without narrowing the results.
-    const filters: PfFilters = { ...others, [group]: [], ...(many ? { page: { none: [...seen] } } : {}) };
-    const res = await pf.search(v, { filters });
-    for (const [value, n] of Object.entries(res?.filters[group] ?? {})) out[value] = (out[value] ?? 0) + n;
-    for (const [page, n] of Object.entries(res?.filters.page ?? {})) if (n) seen.push(page);
-  }
-  return out;
+async function countGroup(pf: Pagefind, query: string, others: Filters, group: string): Promise<Tally> {
+  // An empty list loads the group's filter index without narrowing the results.
+  const res = await pf.search(pagefindQuery(query), { filters: { ...others, [group]: [] } });
+  return { ...res?.filters[group] };
 }
 
 /**
- * Search under every spelling. `stale` is asked once the engine has loaded:
+ * Search, under every spelling. `stale` is asked once the engine has loaded:
  * a query the reader has typed past is not run at all.
  */
 export async function search(query: string, selected: Filters = {}, stale = () => false): Promise<SearchOutcome | null> {
@@ -198,7 +177,7 @@ export async function search(query: string, selected: Filters = {}, stale = () =
   const { variants, entities } = expandQuery(query, table);
   if (!variants.length) return { query, terms: [], hits: [], counts: async () => ({}) };
 
-  const merged = union(pf, variants, selected);
+  const merged = find(pf, query, selected);
   const counted = new Map<FilterGroup, Promise<Tally>>();
   // Each group's counts, with the other groups' choices applied: asked for
   // after the first results are on screen, and only for groups on show.
@@ -209,8 +188,8 @@ export async function search(query: string, selected: Filters = {}, stale = () =
       delete others[group];
       tally =
         group === 'kind'
-          ? (selected.kind ? union(pf, variants, others) : merged).then((pool) => countKinds(pf, table, pool))
-          : countGroup(pf, variants, others, group);
+          ? (selected.kind ? find(pf, query, others) : merged).then((pool) => countKinds(pf, table, pool))
+          : countGroup(pf, query, others, group);
       counted.set(group, tally);
     }
     return tally;
@@ -228,26 +207,27 @@ export async function search(query: string, selected: Filters = {}, stale = () =
   const entryIds: string[] = [];
   for (const r of entries.flatMap((res) => res?.results ?? [])) if (found.has(r.id) && !entryIds.includes(r.id)) entryIds.push(r.id);
   const weight = new Map<string, number>();
-  if (entryPageIds) for (const [id, f] of found) if (!entryPageIds.has(id)) weight.set(id, f.words.size);
+  if (entryPageIds) for (const [id, r] of found) if (!entryPageIds.has(id)) weight.set(id, timesNamed(r.matchedMetaFields));
   const rest = [...found.values()]
-    .map((f) => f.r)
     .filter((r) => !entryIds.includes(r.id))
     .sort((a, b) => (weight.get(b.id) ?? -1) - (weight.get(a.id) ?? -1) || b.score - a.score);
-  const ordered = [...entryIds.map((id) => found.get(id)!.r), ...rest];
-  return { query, terms, counts, hits: ordered.map((r) => ({ id: r.id, load: () => show(r, terms, found.get(r.id)!.words) })) };
+  const ordered = [...entryIds.map((id) => found.get(id)!), ...rest];
+  return { query, terms, counts, hits: ordered.map((r) => ({ id: r.id, load: () => show(r, terms) })) };
 }
 
 /**
- * A result as shown: its matches are the words that match what was searched
- * for under any spelling (`matched`: every spelling's positions), not the stop
- * words and word starts Pagefind also counts ("of" in "off-ramp"); if none
- * do, Pagefind's own.
+ * A result as shown: its matches are the words of its text that match what
+ * was searched for under any spelling (a page found by its metadata has no
+ * matched positions from Pagefind), not the stop words and word starts
+ * Pagefind also counts ("of" in "off-ramp"); if none do, Pagefind's own.
  */
-async function show(r: PagefindResult, terms: string[], matched: Iterable<number>): Promise<ShownResult> {
+async function show(r: PagefindResult, terms: string[]): Promise<ShownResult> {
   const d = await r.data();
-  const words = d.content.split(/\s+/);
-  const named = [...new Set([...matched, ...d.locations])].filter((i) => words[i] !== undefined && matchesTerm(words[i], terms));
-  const locations = named.length ? named.sort((a, b) => a - b) : d.locations;
+  const named: number[] = [];
+  d.content.split(/\s+/).forEach((word, i) => {
+    if (matchesTerm(word, terms)) named.push(i);
+  });
+  const locations = named.length ? named : d.locations;
   const anchors: string[] = [];
   for (const loc of [...locations].sort((a, b) => a - b)) {
     const a = anchorFor(d.anchors, loc);

@@ -2,6 +2,33 @@
 // glossary entity by any spelling is searched under every spelling, and the
 // results merged. The table comes from the glossary at build time.
 
+/**
+ * The searchable metadata the index adds to each page (src/integrations/index-view.mjs):
+ * field `named-N` holds every spelling of the entities the page names N times.
+ */
+export const NAMED = 'named-';
+
+/**
+ * Em and en dashes spaced, as the index spaces them in the text
+ * (src/integrations/index-view.mjs): Pagefind splits words on spaces only, and
+ * drops a dash inside a query's word, so “NATO–Russia” would be one word.
+ */
+export const spaceWordDashes = (text: string) => text.replace(/\s*([—–])\s*/g, ' $1 ');
+
+/**
+ * The query as Pagefind is asked it: dashes and hyphens between words spaced.
+ * Pagefind indexes a hyphenated word's parts too, but drops a hyphen in a
+ * query, which would make “Macron-Putin” the one word “macronputin”.
+ */
+export const pagefindQuery = (query: string) => spaceWordDashes(query).replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, ' ');
+
+/** How often a result names what was searched for: the N of its matched `named-N` fields, summed. */
+export function timesNamed(matchedFields: readonly string[] = []): number {
+  let n = 0;
+  for (const f of matchedFields) if (f.startsWith(NAMED)) n += Number(f.slice(NAMED.length)) || 0;
+  return n;
+}
+
 export interface SearchEntity {
   id: string;
   /** The entry's kind (person, treaty, …): the search page counts results by it. */
