@@ -11,7 +11,7 @@
 // Doing this here keeps the served pages free of per-element ignore markers.
 // The served pages are not changed; ids, filters and metadata are identical,
 // so results still point at the real pages.
-import { NAMED, spaceWordDashes } from '../lib/search-query.ts';
+import { NAMED, spaceWordDashes } from '../client/search/query.ts';
 /**
  * Space em and en dashes in text (not inside tags or attribute values), with
  * the spaces around them: "a —b" → "a — b". Text is what lies between a ">"

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { createAliasMatcher } from '../lib/aliases.ts';
-import { loadGlossary } from '../lib/glossary-source.ts';
+import { createAliasMatcher } from '../edition/aliases.ts';
+import { loadGlossary } from '../schema/glossary-source.ts';
 import { PAGEFIND_JS, PAGEFIND_WASM } from '../site/search-files.ts';
 import { indexView } from './index-view.mjs';
 
