@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { copyProject } from '../../tests/support/project-copy.ts';
-import { filesUnder } from '../../tests/support/files.ts';
+import { filesUnder } from '../../src/site/files.ts';
 
 /** A copy for a bench in `<dir>/project`, tests/ included so that an experiment's patch applies; returns its root. */
 export const makeCopy = (dir: string) => copyProject({ dir, tests: true }).root;

@@ -17,6 +17,7 @@ import { checkContent, checkSources, formatResult } from '../check/content-check
 import { defaultSeedsDir } from '../check/seeds.ts';
 import { createAliasMatcher } from '../edition/aliases.ts';
 import { loadGlossary } from '../schema/glossary-source.ts';
+import type { GlossaryNames } from './search-index.ts';
 import { storeParagraphs } from '../edition/paragraph-store.ts';
 import { buildTextFace } from '../site/text-face.ts';
 import { mdxPipeline, remarkRehypeOptions } from '../plugins/index.ts';
@@ -33,7 +34,16 @@ const markdownOptions = {
  * @param plain `EDITION_PLAIN=1` (scripts/bench/scale.ts only): plain Astro MDX,
  * no check and no annotations, to measure what they cost.
  */
-export function contentCheck({ plain = false, stopped }: { plain?: boolean; stopped: () => void }): AstroIntegration {
+export function contentCheck({
+  plain = false,
+  stopped,
+  checked,
+}: {
+  plain?: boolean;
+  stopped: () => void;
+  /** Given the glossary and its matcher once they are read, for the integrations after this one. */
+  checked: (names: GlossaryNames) => void;
+}): AstroIntegration {
   let counts: { articles: number; glossary: number } | undefined;
   const warnings: string[] = [];
   /** Print the check's report and end the process (./staged-output.ts says what became of dist/). */
@@ -66,6 +76,7 @@ export function contentCheck({ plain = false, stopped }: { plain?: boolean; stop
         await buildTextFace(root);
         // One matcher of the glossary's names for the annotations and the check.
         matcher ??= createAliasMatcher(glossary.values());
+        checked({ glossary, matcher });
         // Paragraph data go to files beside the build, not into each compiled article.
         const pipeline = mdxPipeline(glossary, { store: storeParagraphs, base: config.base, matcher });
         const check = [

@@ -7,11 +7,12 @@ import type { AstroIntegration } from 'astro';
 import { contentCheck } from './content-check.ts';
 import { epub } from './epub.ts';
 import { headersFile } from './headers.ts';
-import { searchIndex } from './search-index.ts';
+import { searchIndex, type GlossaryNames } from './search-index.ts';
 import { stagedOutput } from './staged-output.ts';
 
 export function edition({ plain = false }: { plain?: boolean } = {}): AstroIntegration[] {
   let contentStopped = false;
+  let names: GlossaryNames | undefined;
   const { stage, publish } = stagedOutput((code) =>
     contentStopped
       ? 'Nothing was built:'
@@ -20,10 +21,10 @@ export function edition({ plain = false }: { plain?: boolean } = {}): AstroInteg
   );
   return [
     stage,
-    contentCheck({ plain, stopped: () => (contentStopped = true) }),
+    contentCheck({ plain, stopped: () => (contentStopped = true), checked: (read) => (names = read) }),
     // Every page but the 404 page and the entries' preview fragments.
     sitemap({ filter: (page) => !/\/404\/$|\/preview\.html$/.test(page) }),
-    searchIndex(),
+    searchIndex(() => names),
     headersFile(),
     // The EPUB of the texts, made from the built pages (none in the bench's plain build).
     ...(plain ? [] : [epub()]),

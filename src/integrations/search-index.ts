@@ -7,10 +7,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { createAliasMatcher } from '../edition/aliases.ts';
-import { loadGlossary } from '../schema/glossary-source.ts';
+import type { AliasMatcher } from '../edition/aliases.ts';
+import type { Glossary } from '../schema/glossary-source.ts';
 import { PAGEFIND_JS, PAGEFIND_WASM } from '../site/search-files.ts';
 import { indexView } from './index-view.mjs';
+import { filesUnder } from '../site/files.ts';
 
 // Smaller word-index chunks than Pagefind's default (20,000 word positions,
 // about 28 KB gzipped here): a query fetches the chunks of its words only, so
@@ -21,14 +22,15 @@ import { indexView } from './index-view.mjs';
 // chunks are simply the default size again.
 const INDEX_CHUNK_SIZE = '4000';
 
-let root = process.cwd();
+/** The glossary and its matcher, as the content check read them: read once per build. */
+export interface GlossaryNames {
+  glossary: Glossary;
+  matcher: AliasMatcher;
+}
 
-export const searchIndex = (): AstroIntegration => ({
+export const searchIndex = (names: () => GlossaryNames | undefined): AstroIntegration => ({
   name: 'edition:search-index',
   hooks: {
-    'astro:config:done': ({ config }) => {
-      root = fileURLToPath(config.root);
-    },
     'astro:build:done': async ({ dir, logger }) => {
       const site = fileURLToPath(dir);
       const started = performance.now();
@@ -36,8 +38,9 @@ export const searchIndex = (): AstroIntegration => ({
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
       // Each page's names, under every spelling, as searchable metadata (index-view.mjs).
-      const glossary = loadGlossary(path.join(root, 'content/glossary'));
-      const matcher = createAliasMatcher(glossary.values());
+      const read = names();
+      if (!read) throw new Error('the search index needs the glossary, which the content check had not read');
+      const { glossary, matcher } = read;
       const spellings = (id: string) => [glossary.get(id)!.name, ...glossary.get(id)!.aliases];
       try {
         let pages = 0;
@@ -71,7 +74,5 @@ function checkPreloaded(site: string) {
 
 /** Every .html file under `site`, relative to it. */
 function htmlFiles(site: string): string[] {
-  return fs
-    .readdirSync(site, { recursive: true, encoding: 'utf8' })
-    .filter((rel) => rel.endsWith('.html') && !rel.startsWith(`pagefind${path.sep}`));
+  return filesUnder(site, (folder) => folder === 'pagefind').filter((rel) => rel.endsWith('.html'));
 }

@@ -1,4 +1,4 @@
-// The one walk over a folder, for tests and benches alike.
+// The one walk over a folder: the build (the text face, the search index), the tests and the benches.
 import fs from 'node:fs';
 import path from 'node:path';
 

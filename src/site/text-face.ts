@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import subsetFont from 'subset-font';
+import { filesUnder } from './files.ts';
 
 /** The two files, in src/styles/fonts/ (generated, not in git), by style. */
 export const FACE_FILES = { normal: 'source-serif-4-normal.woff2', italic: 'source-serif-4-italic.woff2' } as const;
@@ -21,8 +22,7 @@ const FEATURES = { normal: ['onum'], italic: ['onum'] } as const;
 const TEMPLATE_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,:;!?'\"()[]&/-+%·–—‘’“”…";
 
 /** Files under `dir`, at any depth, whose names match `ext`. */
-const files = (dir: string, ext: RegExp): string[] =>
-  fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => ext.test(f)).map((f) => path.join(dir, f)) : [];
+const files = (dir: string, ext: RegExp): string[] => filesUnder(dir).filter((f) => ext.test(f)).map((f) => path.join(dir, f));
 
 /**
  * Every character the pages can show in the text face: each character of

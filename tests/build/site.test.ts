@@ -10,7 +10,7 @@ import { compareWithSeed } from '../../src/check/fidelity.ts';
 import { loadGlossary } from '../../src/schema/glossary-source.ts';
 import { readArticles, SEEDS_DIR } from '../support/articles.ts';
 import { allPages, DIST, exists, page, pageFile } from '../support/dist.ts';
-import { filesUnder } from '../support/files.ts';
+import { filesUnder } from '../../src/site/files.ts';
 
 const glossary = loadGlossary('content/glossary');
 const articles = readArticles();

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { visit } from 'unist-util-visit';
-import { filesUnder } from './files.ts';
+import { filesUnder } from '../../src/site/files.ts';
 import { parsePage, readPage } from './site-files.ts';
 
 /** Attributes whose value is a URL even when relative. */

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SEEDS_DIR } from '../../src/check/content-check.ts';
-import { filesUnder } from './files.ts';
+import { filesUnder } from '../../src/site/files.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 /** The project's own seeds, for checks of a copy that must not read the copy's (possibly broken) ones. */

@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { HtmlValidate, type Message } from 'html-validate';
-import { filesUnder } from './files.ts';
+import { filesUnder } from '../../src/site/files.ts';
 
 /** Every HTML file under `dir`, as paths relative to it ("glossary/kyiv/index.html"). */
 export const htmlFiles = (dir: string) => filesUnder(dir).filter((f) => f.endsWith('.html'));

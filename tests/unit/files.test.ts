@@ -1,9 +1,9 @@
-// The one folder walk (tests/support/files.ts).
+// The one folder walk (src/site/files.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { filesUnder } from '../support/files.ts';
+import { filesUnder } from '../../src/site/files.ts';
 
 it('lists every file under a folder, relative and sorted as whole paths (“a-b” before “a/”), leaving out the folders it is told to skip', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'files-'));

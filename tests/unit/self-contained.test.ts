@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesUnder } from '../support/files.ts';
+import { filesUnder } from '../../src/site/files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCANNED = ['src', 'tests', 'scripts', '.ci', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
