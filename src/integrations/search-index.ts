@@ -46,7 +46,7 @@ export const searchIndex = (names: () => GlossaryNames | undefined): AstroIntegr
         let pages = 0;
         for (const rel of htmlFiles(site)) {
           const content = indexView(fs.readFileSync(path.join(site, rel), 'utf8'), matcher, spellings);
-          const added = await index.addHTMLFile({ sourcePath: rel.split(path.sep).join('/'), content });
+          const added = await index.addHTMLFile({ sourcePath: rel, content });
           if (added.errors.length) throw new Error(`Pagefind could not index ${rel}: ${added.errors.join('; ')}`);
           pages++;
         }
@@ -72,7 +72,7 @@ function checkPreloaded(site: string) {
   }
 }
 
-/** Every .html file under `site`, relative to it. */
+/** Every .html file under `site`, relative to it with "/" (filesUnder), as Pagefind names pages. */
 function htmlFiles(site: string): string[] {
   return filesUnder(site, (folder) => folder === 'pagefind').filter((rel) => rel.endsWith('.html'));
 }
