@@ -6,6 +6,8 @@
 // lane ends first, the other still keeps both cores busy. The check comes
 // after the build, never beside it: both write Astro's generated types and
 // content store. Each lane prints its time; exits non-zero if either fails.
+// The lanes' output interleaves, so a failing lane's report is printed again
+// at the very end, where a CI log's tail shows it.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,26 +19,48 @@ const vitest = (workers, ...projects) => [
   ['run', '--config', 'tests/vitest.config.ts', `--maxWorkers=${workers}`, ...projects.flatMap((p) => ['--project', p])],
 ];
 
-/** Run the steps one after another; resolves to the first non-zero exit code, or 0. */
+/** The part of a failed step's output worth repeating: vitest's failure report, or the last lines. */
+function failureReport(output) {
+  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const from = lines.findIndex((l) => /Failed Tests? \d+|FAIL /.test(l));
+  return (from >= 0 ? lines.slice(from) : lines.slice(-80)).slice(0, 400).join('\n');
+}
+
+/** Run the steps one after another; resolves to the first failure, or null. */
 async function lane(name, steps) {
   const started = performance.now();
   for (const [command, args] of steps) {
+    let output = '';
     const code = await new Promise((resolve) => {
-      const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+      const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+        from.setEncoding('utf8');
+        from.on('data', (chunk) => {
+          to.write(chunk);
+          output += chunk;
+        });
+      }
       child.on('close', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
-      child.on('error', () => resolve(1));
+      child.on('error', (err) => {
+        output += String(err);
+        resolve(1);
+      });
     });
     if (code !== 0) {
-      console.error(`\n✗ ${name}: ${path.basename(command)} ${args.join(' ')} failed (exit ${code})`);
-      return code;
+      const what = `${name}: ${path.basename(command)} ${args.join(' ')} failed (exit ${code})`;
+      console.error(`\n✗ ${what}`);
+      return { code, what, report: failureReport(output) };
     }
   }
   console.log(`\n✓ ${name} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  return 0;
+  return null;
 }
 
-const codes = await Promise.all([
+const failures = await Promise.all([
   lane('build, and the suites over dist/', [[bin('astro'), ['build']], vitest(2, 'build', 'e2e')]),
   lane('the suites with no dist/, then astro check', [vitest(2, 'unit', 'robustness', 'variant'), [bin('astro'), ['check', '--minimumSeverity', 'error']]]),
 ]);
-process.exit(codes.find((c) => c !== 0) ?? 0);
+for (const failure of failures.filter(Boolean)) {
+  console.error(`\n== ✗ ${failure.what}\n${failure.report}`);
+}
+process.exit(failures.find(Boolean)?.code ?? 0);

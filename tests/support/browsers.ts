@@ -52,8 +52,8 @@ interface Driver {
 // Runs in every page before its own scripts: records CSP violations and where
 // the text blocks stand once parsed (for layoutShift in Firefox). That is at
 // readyState "interactive", before deferred and module scripts run (they may
-// move things, as showing a button does), when the style sheets are in;
-// otherwise at DOMContentLoaded. A web font still loading then may or may not
+// move things, as showing a button does), or as soon as the style sheets are
+// in after that. A web font still loading then may or may not
 // be painted in its fallback, and Firefox tells no paint times, so the record
 // waits for the fonts (a module script that moved things meanwhile would go
 // unseen). Chromium's own layout-shift measure, which sees paints, checks a
@@ -64,6 +64,8 @@ const INIT = `(() => {
   document.addEventListener('securitypolicyviolation', (e) => h.csp.push(e.violatedDirective + ' ' + e.blockedURI));
   const record = () => {
     if (h.blocks.length || h.waiting) return;
+    // A layout asks for the faces it needs; until one has, no face is loading.
+    document.documentElement.getBoundingClientRect();
     if (document.fonts.status === 'loading') {
       h.waiting = true;
       document.fonts.ready.then(() => { h.waiting = false; take(); });
@@ -78,9 +80,19 @@ const INIT = `(() => {
       h.blocks.push({ el, x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height });
     }
   };
-  const styled = () => [...document.querySelectorAll('link[rel=stylesheet]')].every((l) => l.sheet);
-  document.addEventListener('readystatechange', () => document.readyState === 'interactive' && styled() && record());
-  document.addEventListener('DOMContentLoaded', record);
+  // A style sheet's load event, not link.sheet: Firefox sets the sheet before
+  // its rules arrive, and DOMContentLoaded does not wait for style sheets.
+  // Neither does a first paint wait for anything else, so this is the first
+  // layout a reader could see.
+  const loaded = new WeakSet();
+  const maybe = () => document.readyState !== 'loading' && [...document.querySelectorAll('link[rel=stylesheet]')].every((l) => loaded.has(l)) && record();
+  const onLoad = (e) => {
+    if (e.target instanceof HTMLLinkElement) loaded.add(e.target);
+    maybe();
+  };
+  document.addEventListener('load', onLoad, true);
+  document.addEventListener('error', onLoad, true);
+  document.addEventListener('readystatechange', maybe);
 })();`;
 
 async function chromiumPage(browser: PwBrowser, o: Required<Omit<OpenOptions, 'media' | 'waitUntil'>>, requests: string[]): Promise<Driver> {
@@ -437,8 +449,10 @@ export async function layoutShift(page: TestPage): Promise<number> {
       const [x1, y1] = [Math.min(innerWidth, b.x - scrollX + b.width), Math.min(innerHeight, b.y - scrollY + b.height)];
       for (let y = Math.floor(y0 / cell); y < Math.ceil(y1 / cell); y++) grid.fill(1, y * cols + Math.floor(x0 / cell), y * cols + Math.ceil(x1 / cell));
     };
+    const blocks = (window as unknown as Harnessed).__harness.blocks;
+    if (!blocks.length) throw new Error('layoutShift: no first layout was recorded (were the style sheets loaded?)');
     let distance = 0;
-    for (const before of (window as unknown as Harnessed).__harness.blocks) {
+    for (const before of blocks) {
       if (!before.el.isConnected) continue;
       const r = before.el.getBoundingClientRect();
       const now = { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
