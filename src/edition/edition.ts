@@ -31,11 +31,16 @@ export interface Edition {
 }
 
 const WORDS_PER_MINUTE = 230;
-let cached: Promise<Edition> | undefined;
+
+// The build's one cache (docs/architecture.md). Astro evaluates this module
+// once per build but calls each page on its own, and a page without
+// getStaticPaths (home, timeline, map …) has no other hook to receive data:
+// the first page to ask computes the edition, every other page shares it.
+let edition: Promise<Edition> | undefined;
 
 export function loadEdition(): Promise<Edition> {
-  cached ??= build();
-  return cached;
+  edition ??= build();
+  return edition;
 }
 
 async function build(): Promise<Edition> {

@@ -246,15 +246,7 @@ export function stripFor(timeline: Timeline, slug: string, { days = 21, before =
 // Another text outweighs any day of facts: the strip shows its neighbours.
 const weight = (r: TimelineRow) => (r.text ? 1000 : r.facts.reduce((n, f) => n + f.entries.length, 0));
 
-/** Day numbers, parsed once per date string: every article's strip asks for the same ones. */
-const dayNumbers = new Map<string, number>();
 function dayOf(date: string): number {
-  let d = dayNumbers.get(date);
-  if (d === undefined) dayNumbers.set(date, (d = dayNumber(date)));
-  return d;
-}
-
-function dayNumber(date: string): number {
   const [y, m, d] = dateKey(date).split('-').map(Number);
   return Date.UTC(y, m - 1, d) / 86_400_000;
 }

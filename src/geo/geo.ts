@@ -1,11 +1,10 @@
 // Maps drawn at build time: Natural Earth countries (the world-atlas package)
 // projected with d3-geo into a few small SVG paths. No tiles, no client code.
-import { geoBounds, geoConicEqualArea, geoDistance, geoCircle, geoContains, geoOrthographic, geoPath, type GeoProjection, type GeoStream } from 'd3-geo';
-import type { Feature, Geometry, MultiPoint, MultiPolygon as GeoMultiPolygon, Polygon as GeoPolygon } from 'geojson';
-import { feature, merge, mesh } from 'topojson-client';
-import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
-import atlas50 from 'world-atlas/countries-50m.json';
-import atlas110 from 'world-atlas/countries-110m.json';
+import { geoDistance, geoCircle, geoContains, geoOrthographic, geoPath, type GeoProjection, type GeoStream } from 'd3-geo';
+import type { Geometry, MultiPolygon as GeoMultiPolygon, Polygon as GeoPolygon } from 'geojson';
+import { merge, mesh } from 'topojson-client';
+import type { MultiPolygon, Polygon } from 'topojson-specification';
+import { countriesNear, countryAt, countryGeometry, countryOf, type Atlases, type Topo } from './atlas.ts';
 
 export interface Place {
   id: string;
@@ -14,51 +13,6 @@ export interface Place {
   lon: number;
   /** Name and aliases, to find the place among the atlas's countries. */
   names?: readonly string[];
-}
-
-type Countries = GeometryCollection<{ name: string }>;
-export type Atlas = Topology<{ countries: Countries; land: GeometryCollection }>;
-
-// Natural Earth's default view draws Crimea inside Russia. The edition follows
-// UN General Assembly resolution 68/262 (see the Crimea entry): it is Ukraine.
-const CRIMEA: [number, number] = [34.1, 44.95];
-const RUSSIA = '643';
-const UKRAINE = '804';
-
-/** Move the part of country `from` that contains `point` into country `to`. Returns a new topology. */
-export function movePart(topo: Atlas, from: string, to: string, point: [number, number]): Atlas {
-  const geoms = topo.objects.countries.geometries;
-  const src = geoms.find((g) => g.id === from);
-  const dst = geoms.find((g) => g.id === to);
-  if (!src || !dst) throw new Error(`movePart: no country ${src ? to : from} in the atlas`);
-  const polys = (g: GeometryObject): number[][][] => (g.type === 'Polygon' ? [(g as Polygon).arcs] : g.type === 'MultiPolygon' ? (g as MultiPolygon).arcs : []);
-  const part = polys(src).find((arcs) => geoContains(feature(topo, { type: 'Polygon', arcs } as Polygon) as Feature, point));
-  if (!part) return topo;
-  const rest = polys(src).filter((p) => p !== part);
-  const moved = (g: GeometryObject, arcs: number[][][]) => ({ ...g, type: 'MultiPolygon', arcs }) as MultiPolygon;
-  const countries: Countries = {
-    ...topo.objects.countries,
-    geometries: geoms.map((g) => (g === src ? moved(g, rest) : g === dst ? moved(g, [...polys(g), part]) : g)) as Countries['geometries'],
-  };
-  return { ...topo, objects: { ...topo.objects, countries } };
-}
-
-const cache: Partial<Record<'50m' | '110m', Atlas>> = {};
-/** The atlas at a resolution, with Crimea drawn as part of Ukraine. */
-export function loadAtlas(res: '50m' | '110m'): Atlas {
-  cache[res] ??= movePart((res === '50m' ? atlas50 : atlas110) as unknown as Atlas, RUSSIA, UKRAINE, CRIMEA);
-  return cache[res]!;
-}
-
-/** The atlas country whose land contains a point, if any. */
-export function countryAt(point: [number, number], topo: Atlas): string | undefined {
-  return topo.objects.countries.geometries.find((g) => geoContains(feature(topo, g) as Feature, point))?.id as string | undefined;
-}
-
-/** The atlas country a place names (by name or alias), if it is a country. */
-export function countryOf(place: Place, topo: Atlas): string | undefined {
-  const names = new Set([place.name, ...(place.names ?? [])].map((n) => n.toLowerCase()));
-  return topo.objects.countries.geometries.find((g) => names.has(String((g.properties as { name?: string } | undefined)?.name).toLowerCase()))?.id as string | undefined;
 }
 
 /**
@@ -198,32 +152,8 @@ function pathFor(projection: GeoProjection, tolerance = 1) {
 }
 export const round = (n: number) => Math.round(n * 10) / 10;
 
-function countryGeometry(topo: Atlas, id: string): Geometry {
-  return merge(topo, topo.objects.countries.geometries.filter((g) => g.id === id) as (Polygon | MultiPolygon)[]);
-}
-
-type Box2 = [[number, number], [number, number]];
-const boundsCache = new WeakMap<Atlas, Map<unknown, Box2>>();
-
-/**
- * The countries whose bounding box meets a lon/lat box: projecting and
- * clipping the whole world for every locator is most of the build's map time.
- */
-export function countriesNear(topo: Atlas, [[w, s], [e, n]]: Box2): (Polygon | MultiPolygon)[] {
-  let bounds = boundsCache.get(topo);
-  if (!bounds) {
-    bounds = new Map(topo.objects.countries.geometries.map((g) => [g, geoBounds(feature(topo, g) as Feature) as Box2]));
-    boundsCache.set(topo, bounds);
-  }
-  return topo.objects.countries.geometries.filter((g) => {
-    const [[gw, gs], [ge, gn]] = bounds.get(g)!;
-    // A box across the antimeridian (Russia, Fiji) is kept rather than reasoned about.
-    return gw > ge || (gw <= e && ge >= w && gs <= n && gn >= s);
-  }) as (Polygon | MultiPolygon)[];
-}
-
 /** Land, borders and named countries as path data for one projection. */
-export function layers(topo: Atlas, projection: GeoProjection, highlight: readonly string[], polys = topo.objects.countries.geometries as (Polygon | MultiPolygon)[]) {
+export function layers(topo: Topo, projection: GeoProjection, highlight: readonly string[], polys = topo.objects.countries.geometries as (Polygon | MultiPolygon)[]) {
   const path = pathFor(projection);
   return {
     // Land without the highlighted countries, so no coastline is drawn twice.
@@ -257,30 +187,31 @@ function* vertices(g: Geometry): Generator<[number, number]> {
  * A small globe-cap locator centred on a place: wide enough to show a whole
  * country when the place is one, else about a thousand kilometres around it.
  */
-export function locator(place: Place, { size = 160, radius = 9 }: { size?: number; radius?: number } = {}): Locator {
+export function locator(place: Place, atlases: Atlases, { size = 160, radius = 9 }: { size?: number; radius?: number } = {}): Locator {
   const center: [number, number] = [place.lon, place.lat];
-  const country = countryOf(place, loadAtlas('110m'));
+  const coarse = atlases['110m'].topo;
+  const country = countryOf(place, coarse);
   let r = radius;
   if (country) {
     // Measure the part the place stands in: France without Guiana, the US without Alaska.
-    const whole = countryGeometry(loadAtlas('110m'), country);
+    const whole = countryGeometry(coarse, country);
     const parts: Geometry[] = whole.type === 'MultiPolygon' ? (whole as GeoMultiPolygon).coordinates.map((coordinates) => ({ type: 'Polygon', coordinates })) : [whole];
     const home = parts.find((g) => geoContains(g, center)) ?? whole;
     let far = 0;
     for (const v of vertices(home)) far = Math.max(far, geoDistance(center, v));
     r = Math.min(70, Math.max(radius, ((far * 180) / Math.PI) * 1.1));
   }
-  const topo = loadAtlas(r < 20 ? '50m' : '110m');
+  const atlas = atlases[r < 20 ? '50m' : '110m'];
   const projection = geoOrthographic()
     .rotate([-place.lon, -place.lat])
     .clipAngle(r)
     .fitExtent([[1, 1], [size - 1, size - 1]], geoCircle().center(center).radius(r)());
   // A city or region is shown inside the country that holds it.
-  const shaded = country ?? countryAt(center, loadAtlas('110m'));
+  const shaded = country ?? countryAt(center, coarse);
   // Wide caps reach round the globe; narrow ones need only their neighbourhood.
   const dLon = r / Math.max(Math.cos(((Math.abs(place.lat) + r) * Math.PI) / 180), 0.05);
-  const near = r >= 30 ? undefined : countriesNear(topo, [[place.lon - dLon, place.lat - r], [place.lon + dLon, place.lat + r]]);
-  const { land, borders, countries } = layers(topo, projection, shaded ? [shaded] : [], near);
+  const near = r >= 30 ? undefined : countriesNear(atlas, [[place.lon - dLon, place.lat - r], [place.lon + dLon, place.lat + r]]);
+  const { land, borders, countries } = layers(atlas.topo, projection, shaded ? [shaded] : [], near);
   const [x, y] = projection(center)!;
   const [cx, cy] = projection.translate();
   const disc = { cx: round(cx), cy: round(cy), r: round(projection.scale() * Math.sin((r * Math.PI) / 180)) };

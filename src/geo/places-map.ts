@@ -4,7 +4,8 @@
 // and a narrower one for phones, so that no label is ever cut by a scroll.
 import { geoConicEqualArea, geoPath } from 'd3-geo';
 import type { MultiPoint } from 'geojson';
-import { countriesNear, countryOf, layers, loadAtlas, round, type Place } from './geo.ts';
+import { countriesNear, countryOf, type Atlas } from './atlas.ts';
+import { layers, round, type Place } from './geo.ts';
 
 // ---------------------------------------------------------------- labels
 
@@ -178,9 +179,9 @@ function frameOutline(f: Frame): MultiPoint {
   return { type: 'MultiPoint', coordinates: pts };
 }
 
-/** The places map of a frame, `width` units wide, with labels of `size`. */
-export function placesMap(places: readonly Place[], { width = 600, size = 13, frame = EUROPE }: { width?: number; size?: number; frame?: Frame } = {}): PlacesMap {
-  const topo = loadAtlas('50m');
+/** The places map of a frame, `width` units wide, with labels of `size`, drawn on the 50m atlas. */
+export function placesMap(places: readonly Place[], atlas: Atlas, { width = 600, size = 13, frame = EUROPE }: { width?: number; size?: number; frame?: Frame } = {}): PlacesMap {
+  const { topo } = atlas;
   const projection = geoConicEqualArea()
     .parallels([45, 62])
     .rotate([-(frame.west + frame.east) / 2, 0])
@@ -189,7 +190,7 @@ export function placesMap(places: readonly Place[], { width = 600, size = 13, fr
   projection.clipExtent([[0, 0], [width, height]]);
 
   const named = places.map((p) => ({ place: p.id, id: countryOf(p, topo) })).filter((c): c is { place: string; id: string } => Boolean(c.id));
-  const near = countriesNear(topo, [[frame.west - 20, frame.south - 10], [frame.east + 20, frame.north + 10]]);
+  const near = countriesNear(atlas, [[frame.west - 20, frame.south - 10], [frame.east + 20, frame.north + 10]]);
   const { land, borders, countries } = layers(topo, projection, named.map((c) => c.id), near);
   const inset = 10;
   const cx = width / 2;

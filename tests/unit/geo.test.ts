@@ -2,11 +2,13 @@ import { geoContains } from 'd3-geo';
 import type { Feature } from 'geojson';
 import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
-import { coordinatesText, countryAt, countryOf, douglasPeucker, loadAtlas, locator, RelativePath, type Place } from '../../src/geo/geo.ts';
+import { countryAt, countryOf, loadAtlas, loadAtlases } from '../../src/geo/atlas.ts';
+import { coordinatesText, douglasPeucker, locator, RelativePath, type Place } from '../../src/geo/geo.ts';
 import { boxesOverlap, compassWord, EUROPE, offFrameText, placeLabels, placesMap, spreadPoints } from '../../src/geo/places-map.ts';
 import { PLACES } from '../fixtures/places.ts';
 
 const places = PLACES;
+const atlases = loadAtlases();
 const CRIMEA: [number, number] = [34.1, 44.95];
 
 /** Absolute points of a path written by RelativePath ("m", "l", "z" only). */
@@ -32,7 +34,7 @@ function absolutePoints(d: string): [number, number][] {
 describe('the atlas', () => {
   it('draws Crimea as part of Ukraine, not Russia, at both resolutions', () => {
     for (const res of ['50m', '110m'] as const) {
-      const topo = loadAtlas(res);
+      const { topo } = loadAtlas(res);
       const country = (id: string) => feature(topo, topo.objects.countries.geometries.find((g) => g.id === id)!) as Feature;
       expect(geoContains(country('804'), CRIMEA), res).toBe(true);
       expect(geoContains(country('643'), CRIMEA), res).toBe(false);
@@ -41,7 +43,7 @@ describe('the atlas', () => {
   });
 
   it('finds countries by name or alias, and not cities', () => {
-    const topo = loadAtlas('110m');
+    const topo = atlases['110m'].topo;
     const byId = (id: string) => places.find((p) => p.id === id)!;
     expect(countryOf(byId('united-states'), topo)).toBe('840');
     expect(countryOf(byId('czech-republic'), topo)).toBe('203');
@@ -50,7 +52,7 @@ describe('the atlas', () => {
 });
 
 describe('placesMap', () => {
-  const map = placesMap(places);
+  const map = placesMap(places, atlases['50m']);
   const inFrame = (p: Place) => p.lon > EUROPE.west && p.lon < EUROPE.east && p.lat > EUROPE.south && p.lat < EUROPE.north;
 
   it('has a marker for every place, inside the frame, at the edge only for places beyond it', () => {
@@ -117,7 +119,7 @@ describe('placeLabels', () => {
 describe('locator', () => {
   it('centres the place in a disc and shades the country it names or lies in', () => {
     for (const id of ['kyiv', 'finland', 'united-states', 'crimea', 'black-sea']) {
-      const l = locator(places.find((p) => p.id === id)!);
+      const l = locator(places.find((p) => p.id === id)!, atlases);
       expect(Math.hypot(l.x - l.disc.cx, l.y - l.disc.cy), id).toBeLessThan(1);
       expect(l.disc.r, id).toBeLessThanOrEqual(l.size / 2);
       expect(l.land.length, id).toBeGreaterThan(100);
@@ -128,7 +130,7 @@ describe('locator', () => {
   // A locator for each place: several seconds on a loaded machine.
   it('stays under 8 kB of path data for every place', { timeout: 30_000 }, () => {
     for (const p of places) {
-      const l = locator(p);
+      const l = locator(p, atlases);
       expect((l.land + l.borders + (l.country ?? '')).length, p.id).toBeLessThan(8_000);
     }
   });

@@ -2,6 +2,7 @@
 // no dot covers another, and every label stands whole inside its frame, so
 // that nothing is cut on a phone (the narrow frame is drawn to a phone's width).
 import { describe, expect, it } from 'vitest';
+import { loadAtlas } from '../../src/geo/atlas.ts';
 import type { Place } from '../../src/geo/geo.ts';
 import { EAST, EUROPE, placesMap, type Frame } from '../../src/geo/places-map.ts';
 import { PLACES } from '../fixtures/places.ts';
@@ -10,6 +11,7 @@ import { dotsTooClose, labelProblems } from '../support/map-checks.ts';
 // A fixture, not the glossary: the places the texts name, with a city inside
 // its country, a region on top of another, and places beyond both frames.
 const places = PLACES;
+const atlas = loadAtlas('50m');
 
 const inside = (f: Frame, p: Place) => p.lon > f.west && p.lon < f.east && p.lat > f.south && p.lat < f.north;
 // The frame is a curved band (a conic projection) in a rectangle: places just
@@ -18,7 +20,7 @@ const farOutside = (f: Frame, p: Place) => p.lon < f.west - 10 || p.lon > f.east
 
 for (const [name, frame, width] of [['wide', EUROPE, 600], ['narrow', EAST, 340]] as const) {
   describe(`the ${name} frame`, () => {
-    const map = placesMap(places, { width, frame });
+    const map = placesMap(places, atlas, { width, frame });
 
     it('has a marker for every place, and arrows at the edge only for places beyond the frame', () => {
       expect(map.width).toBe(width);
@@ -41,7 +43,7 @@ for (const [name, frame, width] of [['wide', EUROPE, 600], ['narrow', EAST, 340]
 }
 
 it('the narrow frame shows the east, where the places cluster, and points west beyond it', () => {
-  const map = placesMap(places, { width: 340, frame: EAST });
+  const map = placesMap(places, atlas, { width: 340, frame: EAST });
   const off = map.markers.filter((m) => m.off).map((m) => m.id);
   expect(off).toEqual(expect.arrayContaining(['france', 'brussels', 'london', 'washington', 'russia']));
   expect(off).not.toContain('kyiv');
