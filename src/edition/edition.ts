@@ -4,21 +4,13 @@
 // it and hand components what they show as props.
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { createAliasMatcher } from './aliases.ts';
+import type { Article } from './article.ts';
 import { buildMentionIndex, type MentionIndex, type Paragraph } from './mentions.ts';
 import { loadParagraphs } from './paragraph-store.ts';
 import { relatedIndex, type Related } from './related.ts';
 import { editionTimeline, type Timeline } from './timeline.ts';
 
-export type ArticleEntry = CollectionEntry<'articles'>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
-
-export interface Article {
-  slug: string;
-  entry: ArticleEntry;
-  paragraphs: Paragraph[];
-  words: number;
-  readingMinutes: number;
-}
 
 export interface Edition {
   articles: Article[];
@@ -54,10 +46,7 @@ async function build(): Promise<Edition> {
     articles.push({ slug: entry.id, entry, paragraphs, words, readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)) });
   }
   const matcher = createAliasMatcher(entries.map((e) => ({ id: e.id, name: e.data.name, aliases: e.data.aliases })));
-  const mentions = buildMentionIndex(
-    articles.map((a) => ({ slug: a.slug, title: a.entry.data.title, paragraphs: a.paragraphs })),
-    matcher,
-  );
+  const mentions = buildMentionIndex(articles, matcher);
   const slugs = articles.map((a) => a.slug);
   return {
     articles,

@@ -4,21 +4,17 @@
 // this is the body of an entry's preview.
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import type { ArticleRef } from './article.ts';
 import { formatDate } from './dates.ts';
 import type { EntityData } from '../schema/schema.ts';
 import { MENTIONS_ID, articlePath, entryPath, joinBase } from '../site/urls.ts';
 
 export type NoteEntity = Pick<EntityData, 'name' | 'kind' | 'summary' | 'dates' | 'later'>;
 
-export interface NoteArticle {
-  slug: string;
-  title: string;
-}
-
 export interface NoteOptions {
   base: string;
   /** The other articles that mention the entity: how many, and each by name when there are at most MAX_ELSEWHERE. */
-  elsewhere?: { named: readonly NoteArticle[]; total: number };
+  elsewhere?: { named: readonly ArticleRef[]; total: number };
 }
 
 const MAX_DATES = 3;
@@ -79,7 +75,7 @@ export function entityNoteHtml(id: string, entity: NoteEntity, { base, elsewhere
 }
 
 /** The other articles mentioning an entity, from all that do (series order): how many, and, when "Also in" names them, which. */
-export function elsewhereFor<T extends NoteArticle>(all: readonly string[], current: string, find: (slug: string) => T | undefined) {
+export function elsewhereFor<T extends ArticleRef>(all: readonly string[], current: string, find: (slug: string) => T | undefined) {
   const total = all.length - (all.includes(current) ? 1 : 0);
   const named: T[] = [];
   if (total <= MAX_ELSEWHERE) {

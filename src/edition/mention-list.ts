@@ -3,12 +3,12 @@
 // entry named in every article of a large edition lists thousands of
 // paragraphs, and rendering each through components dominated the build.
 import { escapeHtml } from '../site/text.ts';
+import type { ArticleRef } from './article.ts';
 import type { ParagraphMention } from './mentions.ts';
 import { articlePath, joinBase } from '../site/urls.ts';
 
-export interface MentionGroup {
-  slug: string;
-  title: string;
+/** One article's paragraphs that mention the entry. */
+export interface MentionGroup extends ArticleRef {
   paragraphs: readonly ParagraphMention[];
 }
 

@@ -2,6 +2,7 @@
 // by name or alias (found by the alias matcher), and which of those mentions
 // the text links to the entry (annotated). Built once, looked up per page.
 import type { AliasMatcher } from './aliases.ts';
+import type { Article } from './article.ts';
 
 export interface ParagraphNote {
   entity: string;
@@ -13,12 +14,6 @@ export interface Paragraph {
   id: string;
   text: string;
   notes: ParagraphNote[];
-}
-
-export interface ArticleText {
-  slug: string;
-  title: string;
-  paragraphs: Paragraph[];
 }
 
 export interface Snippet {
@@ -44,7 +39,7 @@ export interface EntityMentions {
 
 export type MentionIndex = Map<string, EntityMentions>;
 
-export function buildMentionIndex(articles: readonly ArticleText[], matcher: AliasMatcher): MentionIndex {
+export function buildMentionIndex(articles: readonly Pick<Article, 'slug' | 'paragraphs'>[], matcher: AliasMatcher): MentionIndex {
   const index: MentionIndex = new Map();
   for (const article of articles) {
     for (const p of article.paragraphs) {

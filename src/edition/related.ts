@@ -1,6 +1,7 @@
 // Links between texts and entries, derived from the mention index: which
 // other texts share the most entries with a text, and which entries are
 // named in the same paragraphs as an entry.
+import type { PassageRef } from './article.ts';
 import { mentionCounts, type MentionIndex } from './mentions.ts';
 
 /** "The other texts" lists at most this many, most entries in common first. */
@@ -96,8 +97,8 @@ export function relatedIndex(index: MentionIndex, slugs: readonly string[], limi
 }
 
 /** For each text that names `id`: its first paragraph doing so, in the index's (series) order. */
-export function firstParagraphs(index: MentionIndex, id: string): { slug: string; paragraph: string }[] {
-  const out: { slug: string; paragraph: string }[] = [];
+export function firstParagraphs(index: MentionIndex, id: string): PassageRef[] {
+  const out: PassageRef[] = [];
   const seen = new Set<string>();
   for (const p of index.get(id)?.paragraphs ?? []) {
     if (seen.has(p.article)) continue;

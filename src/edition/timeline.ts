@@ -1,5 +1,6 @@
 // The timeline: every dated fact in the glossary (key dates and later facts)
 // and the three texts, on one axis. Pure; the pages only render it.
+import type { ArticleRef, PassageRef } from './article.ts';
 import { dateKey, formatRange } from './dates.ts';
 import type { Edition } from './edition.ts';
 import { firstParagraphs } from './related.ts';
@@ -13,26 +14,19 @@ export interface TimelineEntry {
   later: readonly { date: string; text: string }[];
 }
 
-export interface TimelineText {
-  slug: string;
-  title: string;
+/** A text as the timeline places it. */
+export interface TimelineText extends ArticleRef {
   series: number;
   earliest: string;
   latest: string;
-}
-
-/** The first paragraph of an article that names an entry. */
-export interface ArticleRef {
-  slug: string;
-  paragraph: string;
 }
 
 export interface TimelineFact {
   text: string;
   /** Entries that record this fact, most specific kind first. */
   entries: { id: string; name: string }[];
-  /** Articles that discuss those entries, in series order. */
-  articles: ArticleRef[];
+  /** Articles that discuss those entries (the first paragraph of each naming one), in series order. */
+  articles: PassageRef[];
   /** A key date of some entry (its own event), not only a later fact. */
   key: boolean;
 }
@@ -101,7 +95,7 @@ export function sameFact(a: Telling, b: Telling): boolean {
 export function buildTimeline(
   entries: readonly TimelineEntry[],
   texts: readonly TimelineText[],
-  discussed: (entryId: string) => ArticleRef[] = () => [],
+  discussed: (entryId: string) => PassageRef[] = () => [],
 ): Timeline {
   if (!texts.length) throw new Error('buildTimeline: no texts to place on the axis');
   const lastText = texts.map((t) => t.latest).sort(byDate).at(-1)!;

@@ -4,6 +4,7 @@ import { KINDS, isKind } from '../schema/kinds.ts';
 import { absoluteUrl, articlePath, entryPath } from './urls.ts';
 import { SITE } from './site.ts';
 import { WIKIDATA_URL } from '../edition/sources.ts';
+import type { ArticleRef } from '../edition/article.ts';
 
 type Node = Record<string, unknown>;
 const CONTEXT = 'https://schema.org';
@@ -47,9 +48,7 @@ export function entityJsonLd(e: EntityInput): Node {
   return node;
 }
 
-export interface ArticleInput {
-  slug: string;
-  title: string;
+export interface ArticleInput extends ArticleRef {
   summary: string;
   series: number;
   /** When the text was written, as far as known: schema.org has no way to mark
