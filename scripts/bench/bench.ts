@@ -19,7 +19,7 @@ import { plural } from '../../src/site/text.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { benchLighthouse, type LighthouseBench } from './lighthouse.ts';
 import { KINDS, articleFloor, htmlBreakdown, measurePage, pageTypes, type Floor, type PageMeasure } from './pages.ts';
-import { CLEAN_BUILD_SECONDS, countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
+import { CLEAN_BUILD_SECONDS, countFiles, dirSize, isSearchIndexFile, makeCopy, median, measureBuild, type BuildRun } from './project.ts';
 import { PROJECT_ROOT } from '../../tests/support/project-copy.ts';
 import { budgetTable, heading, kb, mb, ms, ratio, sec, table, transcript, type Budget } from './report.ts';
 import { PARTS, TYPING_MS, benchSearch, fmtRuns, type SearchBench } from './search.ts';
@@ -96,7 +96,7 @@ async function main() {
     const project = makeCopy(tmp);
     say(`Building ${opts.builds}× from cold caches in a copy at ${project} …`);
     for (let i = 0; i < opts.builds; i++) {
-      const run = await runBuild(project);
+      const run = await measureBuild(project);
       if (!run.ok) {
         console.error(run.output);
         console.error(`✗ build ${i + 1} failed: cannot measure.`);

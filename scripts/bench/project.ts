@@ -1,10 +1,9 @@
 // Builds of a copy of the project (tests/support/project-copy.ts makes it),
-// timed: wall and CPU time, peak memory, and the steps Astro reports.
-import { spawn } from 'node:child_process';
+// measured: wall and CPU time, peak memory, and the steps Astro reports.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { copyProject } from '../../tests/support/project-copy.ts';
+import { copyProject, runBuild, stopRunsOnInterrupt } from '../../tests/support/project-copy.ts';
 import { filesUnder } from '../../src/site/files.ts';
 
 /** A copy for a bench in `<dir>/project`, tests/ included so that an experiment's patch applies; returns its root. */
@@ -28,14 +27,11 @@ export interface BuildRun {
   ok: boolean;
   /** Wall time of the whole build script, measured here. */
   wallSeconds: number;
-  /**
-   * CPU time (user + system) of the build script and every process under it.
-   * Far less sensitive than wall time to other work on a shared machine.
-   */
+  /** CPU time (user + system) of the build and every process under it (see `run`). */
   cpuSeconds: number;
   /** 1-minute load average when the build started. */
   load: number;
-  /** Peak resident memory of the largest process of the build, in MB (from GNU time; NaN without it). */
+  /** Peak resident memory of the largest process of the build, in MB (NaN without GNU time). */
   peakRssMB: number;
   /** The steps the build reported with their times (see parseSteps). */
   steps: BuildStep[];
@@ -44,80 +40,28 @@ export interface BuildRun {
   timedOut?: number;
 }
 
-/**
- * `astro build` in `project`, from clean caches unless told otherwise.
- * Run under bash so its `times` builtin can report the CPU time of all the
- * build's descendants (they are waited for, so their usage is accounted).
- */
-export function runBuild(
+// A bench interrupted stops its builds too.
+stopRunsOnInterrupt();
+
+/** `astro build` in `project` (tests/support/project-copy.ts runs it), from clean caches unless told otherwise, measured. */
+export async function measureBuild(
   project: string,
   env: Record<string, string> = {},
   { clean = true, timeoutSeconds = Infinity, node = process.execPath } = {},
 ): Promise<BuildRun> {
   if (clean) clearCaches(project);
-  return new Promise((resolve) => {
-    const load = os.loadavg()[0];
-    const started = performance.now();
-    // GNU time, where there is one, also gives the peak memory (ru_maxrss of the build's processes).
-    // (-o to a file: fd 3 is a socket, which /dev/fd/3 cannot open.)
-    const usageFile = path.join(os.tmpdir(), `edition-build-usage-${process.pid}-${Date.now()}`);
-    const script = fs.existsSync(GNU_TIME)
-      ? `${GNU_TIME} -f 'RUSAGE %U %S %M' -o "$1" "$0" node_modules/astro/bin/astro.mjs build; s=$?; cat "$1" >&3; rm -f "$1"; exit $s`
-      : `"$0" node_modules/astro/bin/astro.mjs build; s=$?; times >&3; exit $s`;
-    const child = spawn('bash', ['-c', script, node, usageFile], {
-      cwd: project,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      // Its own process group, so a timeout can stop the build and everything under it (only this build's processes).
-      detached: true,
-    });
-    let timedOut: number | undefined;
-    const stop = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {}
-    };
-    running.add(stop);
-    const timer = Number.isFinite(timeoutSeconds)
-      ? setTimeout(() => {
-          timedOut = timeoutSeconds;
-          stop('SIGTERM');
-          setTimeout(() => stop('SIGKILL'), 10_000).unref();
-        }, timeoutSeconds * 1000)
-      : undefined;
-    let output = '';
-    let times = '';
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d) => (times += d));
-    child.on('close', (code) => {
-      running.delete(stop);
-      clearTimeout(timer);
-      const wallSeconds = (performance.now() - started) / 1000;
-      const usage = parseTimes(times);
-      resolve({ ok: code === 0 && !timedOut, wallSeconds, ...usage, load, steps: parseSteps(output), output, timedOut });
-    });
-  });
-}
-
-// Builds run in their own process group; if the bench is interrupted, stop them too.
-const running = new Set<(signal: NodeJS.Signals) => void>();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    for (const stop of running) stop('SIGTERM');
-    process.exit(130);
-  });
-}
-
-const GNU_TIME = '/usr/bin/time';
-
-/** GNU time's "RUSAGE user system maxrssKB", or the children's line of bash `times` ("0m12.345s 0m1.234s"). */
-function parseTimes(text: string): { cpuSeconds: number; peakRssMB: number } {
-  const gnu = /RUSAGE ([\d.]+) ([\d.]+) (\d+)/.exec(text);
-  if (gnu) return { cpuSeconds: Number(gnu[1]) + Number(gnu[2]), peakRssMB: Number(gnu[3]) / 1024 };
-  const line = text.trim().split('\n')[1] ?? '';
-  const secs = [...line.matchAll(/(\d+)m([\d.,]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2].replace(',', '.')));
-  return { cpuSeconds: secs.length === 2 ? secs[0] + secs[1] : NaN, peakRssMB: NaN };
+  const load = os.loadavg()[0];
+  const run = await runBuild(project, { env, timeoutMs: timeoutSeconds * 1000, node });
+  return {
+    ok: run.code === 0 && !run.timedOut,
+    wallSeconds: run.seconds,
+    cpuSeconds: run.cpuSeconds,
+    load,
+    peakRssMB: run.peakRssMB,
+    steps: parseSteps(run.output),
+    output: run.output,
+    timedOut: run.timedOut ? timeoutSeconds : undefined,
+  };
 }
 
 /**

@@ -26,7 +26,7 @@ import path from 'node:path';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { readSources, writeEdition } from '../../tests/support/edition.ts';
 import { summarizeProfiles, type ProfileSummary } from './profile.ts';
-import { countFiles, dirSize, isSearchIndexFile, makeCopy, median, runBuild, type BuildRun } from './project.ts';
+import { countFiles, dirSize, isSearchIndexFile, makeCopy, median, measureBuild, type BuildRun } from './project.ts';
 import { PROJECT_ROOT as REPO } from '../../tests/support/project-copy.ts';
 import { htmlBreakdown, type Region } from './pages.ts';
 import { linearity, MAX_GROWTH } from './linearity.ts';
@@ -117,7 +117,7 @@ const heapEnvFor = (): Record<string, string> =>
   heapMB ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMB}`.trim() } : {};
 
 async function build(project: string, env: Record<string, string>, what: string, i: number, count: number): Promise<BuildRun> {
-  const run = await runBuild(project, env, { timeoutSeconds });
+  const run = await measureBuild(project, env, { timeoutSeconds });
   say(
     `    ${what} build ${i + 1}/${count}: ${run.ok ? '' : '✗ '}${sec(run.wallSeconds)} wall, ${sec(run.cpuSeconds)} CPU, ` +
       `peak ${Math.round(run.peakRssMB)} MB, load ${run.load.toFixed(1)} ` +
@@ -255,7 +255,7 @@ async function profileBuild(project: string, dir: string): Promise<ProfileSummar
   fs.mkdirSync(bin, { recursive: true });
   const wrapper = path.join(bin, 'node');
   fs.writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" --cpu-prof --cpu-prof-dir="${profDir}" "$@"\n`, { mode: 0o755 });
-  const run = await runBuild(project, { ...heapEnvFor(), PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` }, { timeoutSeconds, node: wrapper });
+  const run = await measureBuild(project, { ...heapEnvFor(), PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` }, { timeoutSeconds, node: wrapper });
   say(`    profiled build: ${sec(run.wallSeconds)} (${run.steps.map((s) => `${s.label} ${sec(s.seconds)}`).join(', ')})`);
   const summaries = summarizeProfiles(profDir).filter((p) => p.durationMs > 500);
   const keep = path.join(REPO, 'scripts/bench/results/profiles');

@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { readSources } from '../../tests/support/edition.ts';
-import { CLEAN_BUILD_SECONDS, countFiles, makeCopy, median, runBuild, type BuildRun } from './project.ts';
+import { CLEAN_BUILD_SECONDS, countFiles, makeCopy, median, measureBuild, type BuildRun } from './project.ts';
 import { PROJECT_ROOT as REPO } from '../../tests/support/project-copy.ts';
 import { budgetTable, heading, ratio, sec, table, transcript } from './report.ts';
 
@@ -136,7 +136,7 @@ async function main() {
     const order = round % 2 ? (['starlight', 'edition'] as const) : (['edition', 'starlight'] as const);
     for (const what of order) {
       const project = what === 'edition' ? edition : starlight;
-      const run = await runBuild(project);
+      const run = await measureBuild(project);
       const pages = countFiles(path.join(project, 'dist'), (f) => f.endsWith('.html'));
       describe(what, run, pages);
       if (what === 'starlight') checkStarlightPages(path.join(project, 'dist'), slugs);

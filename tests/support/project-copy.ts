@@ -95,22 +95,49 @@ export function copyProject({ prefix = 'edition-copy-', dir, contentOnly = false
 
 export interface RunResult {
   code: number | null;
-  signal: NodeJS.Signals | null;
+  /** stdout and stderr, interleaved as they came. */
   output: string;
+  /** Wall time. */
   seconds: number;
+  /**
+   * CPU time (user + system) of the command and every process under it: far
+   * less sensitive than wall time to other work on a shared machine.
+   */
+  cpuSeconds: number;
+  /** Peak resident memory of the largest process, in MB (from GNU time; NaN without it). */
+  peakRssMB: number;
   timedOut: boolean;
 }
 
-/** Run a command in `cwd`, capturing stdout and stderr together; killed (whole group) after `timeoutMs`. */
-export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}, timeoutMs = 110_000): Promise<RunResult> {
+export interface RunOptions {
+  /** Added to the environment a person's shell would give the command. */
+  env?: Record<string, string>;
+  /** Stopped, with every process under it, after this long; `Infinity` waits for ever. */
+  timeoutMs?: number;
+}
+
+const GNU_TIME = '/usr/bin/time';
+// Runs in their own process groups; stopRunsOnInterrupt stops them with their caller.
+const running = new Set<(signal: NodeJS.Signals) => void>();
+let runs = 0;
+
+/**
+ * Run a command in `cwd`: the one spawner of the tests and the benches.
+ * Under bash, so that the CPU time counts every process the command starts
+ * (they are waited for): GNU time, where there is one, also gives the peak
+ * memory; else bash's `times`.
+ */
+export function run(command: string, args: string[], cwd: string, { env = {}, timeoutMs = 110_000 }: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
   // Not what vitest runs under (NODE_ENV=test, VITEST*, Vite's BASE_URL/MODE/DEV/PROD/SSR): a build run
   // from a test must see the environment a person's shell would give it.
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(VITEST.*|TEST|NODE_ENV|BASE_URL|MODE|DEV|PROD|SSR)$/.test(k)),
   );
+  const usageFile = path.join(os.tmpdir(), `edition-run-usage-${process.pid}-${++runs}`);
+  const script = fs.existsSync(GNU_TIME) ? `exec ${GNU_TIME} -f 'RUSAGE %U %S %M' -o "$0" "$@"` : `"$@"; s=$?; times > "$0"; exit $s`;
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
+    const child = spawn('bash', ['-c', script, usageFile, command, ...args], {
       cwd,
       env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
       detached: true,
@@ -119,23 +146,55 @@ export function run(command: string, args: string[], cwd: string, env: Record<st
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const stop = (signal: NodeJS.Signals) => {
       try {
-        process.kill(-child.pid!, 'SIGKILL');
+        process.kill(-child.pid!, signal);
       } catch {}
-    }, timeoutMs);
-    child.on('close', (code, signal) => {
+    };
+    running.add(stop);
+    let timedOut = false;
+    const timer = Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          timedOut = true;
+          stop('SIGTERM');
+          setTimeout(() => stop('SIGKILL'), 5_000).unref();
+        }, timeoutMs)
+      : undefined;
+    child.on('close', (code) => {
+      running.delete(stop);
       clearTimeout(timer);
-      resolve({ code, signal, output, seconds: (performance.now() - started) / 1000, timedOut });
+      let usage = '';
+      try {
+        usage = fs.readFileSync(usageFile, 'utf8');
+        fs.rmSync(usageFile);
+      } catch {}
+      resolve({ code, output, seconds: (performance.now() - started) / 1000, ...parseUsage(usage), timedOut });
     });
   });
 }
 
-/** `astro build` in the copy, as `npm run build` does. */
-export const runBuild = (root: string, env: Record<string, string> = {}, timeoutMs?: number) =>
-  run(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], root, env, timeoutMs);
+/** GNU time's "RUSAGE user system maxrssKB", or the children's line of bash `times` ("0m12.345s 0m1.234s"). */
+function parseUsage(text: string): { cpuSeconds: number; peakRssMB: number } {
+  const gnu = /RUSAGE ([\d.]+) ([\d.]+) (\d+)/.exec(text);
+  if (gnu) return { cpuSeconds: Number(gnu[1]) + Number(gnu[2]), peakRssMB: Number(gnu[3]) / 1024 };
+  const line = text.trim().split('\n')[1] ?? '';
+  const secs = [...line.matchAll(/(\d+)m([\d.,]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2].replace(',', '.')));
+  return { cpuSeconds: secs.length === 2 ? secs[0] + secs[1] : NaN, peakRssMB: NaN };
+}
+
+/** On Ctrl-C or SIGTERM, stop every command still running, then exit: for the benches, whose builds run long. */
+export function stopRunsOnInterrupt() {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const stop of running) stop('SIGTERM');
+      process.exit(130);
+    });
+  }
+}
+
+/** `astro build` in the copy, as `npm run build` does; `node` may be a wrapper (the bench's profiler). */
+export const runBuild = (root: string, { node = process.execPath, ...options }: RunOptions & { node?: string } = {}) =>
+  run(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], root, options);
 
 /** Every file under `dir` with its bytes, for before/after comparison. */
 export function snapshot(dir: string): Map<string, string> {

@@ -12,7 +12,7 @@ export async function setup(project: TestProject) {
   copy = copyProject({ prefix: 'edition-variant-' });
   const warning = makeVariant(copy);
   copy.write('dist/index.html', '<!doctype html><title>previous site</title>\n');
-  const build = await runBuild(copy.root, { SITE_BASE: BASE }, 600_000);
+  const build = await runBuild(copy.root, { env: { SITE_BASE: BASE }, timeoutMs: 600_000 });
   if (build.code !== 0) throw new Error(`the variant build failed:\n${build.output}`);
   const check = await run(path.join(copy.root, 'node_modules/.bin/tsx'), ['src/cli/check-content.ts'], copy.root);
   project.provide('variant', {
