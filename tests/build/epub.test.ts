@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EPUB_PATH } from '../../src/site/urls.ts';
+import { DIST } from '../support/dist.ts';
 
 // Debian's /usr/bin/epubcheck is the jar itself, run through binfmt where that is set up: call Java directly.
 const EPUBCHECK = process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar';
-const book = path.resolve('dist', EPUB_PATH);
+const book = path.join(DIST, EPUB_PATH);
 const entry = (name: string) => execFileSync('unzip', ['-p', book, name], { encoding: 'utf8' });
 
 describe('the EPUB', () => {

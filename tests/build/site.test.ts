@@ -237,6 +237,11 @@ describe('page script', () => {
     // Pagefind preload (client/search-preload.ts) adds a modulepreload link without either.
     expect(code).not.toMatch(/\.supports\(["`']modulepreload|vite:preloadError/);
   });
+
+  it('imports nothing up front: search arrives only when a reader searches', () => {
+    // A module shared with the search code would make the bundler load the search chunk with every page.
+    expect(code).not.toMatch(/(^|[;\s}])import\s*(\{[^}]*\}\s*from\s*|[\w$*][^;]*?from\s*)?["`']/);
+  });
 });
 
 describe('the about page', () => {

@@ -1,10 +1,11 @@
-// Reads built pages from dist/ as hast trees.
+// Reads built pages from dist/ as hast trees; TEST_DIST names another folder
+// (a changed copy of dist/, to see a test fail when what it tests is broken).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
 import { htmlPages, parsePage } from './site-files.ts';
 
-export const DIST = 'dist';
+export const DIST = path.resolve(process.env.TEST_DIST ?? 'dist');
 
 const cache = new Map<string, Root>();
 

@@ -99,6 +99,8 @@ export function loadEngine() {
   ready ??= (async () => {
     const [pf, table] = await Promise.all([
       // Asked for already, with the wasm, by the page's own script on the same intent (search-preload.ts).
+      // The name is PAGEFIND_JS (site/search-files.ts), written out: importing it would tie
+      // the every-page script, which imports it too, to the search chunk (astro.config.mjs).
       import(/* @vite-ignore */ joinBase(BASE, 'pagefind/pagefind.js')) as Promise<Pagefind>,
       fetch(joinBase(BASE, 'search-aliases.json')).then((r) => r.json() as Promise<SearchEntity[]>),
     ]);

@@ -98,6 +98,8 @@ function minimal(queries: string[]): string[] {
   return queries.filter((_, i) => !words.some((other, j) => j !== i && covers(other, words[i]) && (other.size < words[i].size || j < i)));
 }
 
+// Escaped here rather than imported from site/text.ts: a module shared with
+// the every-page script would tie that script to the search chunk (astro.config.mjs).
 const wordRe = (phrase: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}\\p{N}])`, 'u');
 
 function containsPhrase(text: string, phrase: string): boolean {
