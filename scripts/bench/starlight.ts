@@ -171,7 +171,8 @@ async function main() {
   say(
     budgetTable([
       { name: 'clean build of the three texts (median wall)', limit: `< ${CLEAN_BUILD_SECONDS} s`, actual: `${sec(editionWall)} (CPU ${sec(m(runs.edition, 'cpuSeconds'))})`, pass: editionWall < CLEAN_BUILD_SECONDS },
-      { name: 'edition ÷ Starlight, wall (as when issue 18 was written)', limit: `≤ ${ratio(ISSUE_RATIO)}`, actual: `${ratio(wallRatio)} (CPU ${ratio(cpuRatio)})`, pass: wallRatio <= ISSUE_RATIO },
+      // Reported, not a budget: issue 18 asks for the ratio, and quoted it when it was written.
+      { name: 'edition ÷ Starlight, wall (reported)', limit: `${ratio(ISSUE_RATIO)} when issue 18 was written`, actual: `${ratio(wallRatio)} (CPU ${ratio(cpuRatio)})`, pass: null },
     ]),
   );
   const out = path.join(REPO, 'scripts/bench/results/starlight.json');
