@@ -152,7 +152,7 @@ function checkArticleTree(abs: string, file: string, tree: Root, errors: Content
 
 function checkFidelity(file: string, tree: Root, seed: SeedText, errors: ContentError[]) {
   const text = authorText(tree);
-  const problem = compareWithSeed(text, seed.text);
+  const problem = compareWithSeed(text, seed.text, seed.joins);
   if (!problem) return;
   const line = lineOfTextOffset(tree, problem.offset);
   const broken = /\[\^|\^[\w-]+\]|\[[\w-]+\]/.test(problem.message);

@@ -72,6 +72,8 @@ export interface Sources extends CheckResult {
   /** For the first-mention warnings; none when the glossary has errors or warnings are off. */
   matcher?: AliasMatcher;
   articles: ArticleSource[];
+  /** Every seed, by file name, for the build's article rules (src/plugins/remark-content-check.ts). */
+  seeds: Map<string, SeedText>;
 }
 
 /**
@@ -109,7 +111,7 @@ export function checkSources(root: string, options: CheckOptions = {}): Sources 
   }
   const slugs = new Set(articleFiles.map((f) => path.basename(f, '.mdx')));
   errors.push(...checkCorrections(root, new Set(glossary.keys()), slugs));
-  return { errors, warnings, counts: { glossary: glossaryFiles.length, articles: articleFiles.length }, glossary, matcher, articles };
+  return { errors, warnings, counts: { glossary: glossaryFiles.length, articles: articleFiles.length }, glossary, matcher, articles, seeds };
 }
 
 /** The files a collection reads (`*.md` or `*.mdx` directly in the folder); anything else there is an error, since the site would silently skip it. */

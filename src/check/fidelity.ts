@@ -29,16 +29,10 @@ function inlineText(node: RootContent): string {
 
 /** Positions after which the seed may gain a paragraph break: `made.Peskov`, `NATO.”And`. */
 export function joinPoints(seed: string): Set<number> {
-  let points = joinsCache.get(seed);
-  if (points) return points;
-  points = new Set<number>();
+  const points = new Set<number>();
   for (const m of seed.matchAll(/[.?!:)][”’]?(?=[A-Z“])/g)) points.add(m.index + m[0].length);
-  // A few seeds serve every article: keep the latest few.
-  if (joinsCache.size >= 8) joinsCache.delete(joinsCache.keys().next().value!);
-  joinsCache.set(seed, points);
   return points;
 }
-const joinsCache = new Map<string, Set<number>>();
 
 /** `\s` as in regular expressions, with the common characters decided without one. */
 function isSpace(c: string | undefined): boolean {
@@ -58,9 +52,9 @@ export interface FidelityProblem {
 /**
  * Compare the article's text with its seed. Whitespace may be collapsed or
  * added only at a glued join; every other character must match in order.
+ * `joins`: the seed's joinPoints, when the caller has them (readSeeds does).
  */
-export function compareWithSeed(article: string, seed: string): FidelityProblem | null {
-  const joins = joinPoints(seed);
+export function compareWithSeed(article: string, seed: string, joins = joinPoints(seed)): FidelityProblem | null {
   let i = 0;
   let j = 0;
   while (i < article.length || j < seed.length) {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectPath } from '../schema/content-error.ts';
+import { joinPoints } from './fidelity.ts';
 
 /** The seeds' folder, relative to the project root. */
 export const SEEDS_DIR = 'content/sources';
@@ -12,6 +13,8 @@ export interface SeedText {
   name: string;
   /** The file relative to the project root, for messages. */
   rel: string;
+  /** Where the text may gain a paragraph break (joinPoints), found once per check or build. */
+  joins: Set<number>;
 }
 
 /** Where the seeds are: `EDITION_SEEDS_DIR`, else the project's own SEEDS_DIR. */
@@ -24,7 +27,8 @@ export function readSeeds(root: string, seedsDir: string): Map<string, SeedText>
   for (const entry of fs.readdirSync(seedsDir, { withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(seedsDir, entry.name);
-    seeds.set(entry.name, { text: fs.readFileSync(file, 'utf8'), name: entry.name, rel: projectPath(root, file) });
+    const text = fs.readFileSync(file, 'utf8');
+    seeds.set(entry.name, { text, name: entry.name, rel: projectPath(root, file), joins: joinPoints(text) });
   }
   return seeds;
 }

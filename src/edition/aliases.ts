@@ -134,13 +134,13 @@ export function createAliasMatcher(entries: Iterable<Named>): AliasMatcher {
     new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(aliasKey(alias, true)).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, isAcronym(alias) ? 'gu' : 'giu');
   const all = [...exact, ...folded].map((alias) => ({ alias, id: owner.get(aliasKey(alias, isAcronym(alias)))!, re: single(alias) }));
   const inner = new Map<string, { id: string; re: RegExp }[]>();
-  const lower = new Map(all.map((o) => [o, foldPunctuation(o.alias).toLowerCase()]));
+  const lower = new Map(all.map((o) => [o, foldPunctuation(o.alias).toLowerCase().replace(/\s+/g, ' ')]));
   for (const outer of all) {
     const outerKey = aliasKey(outer.alias, isAcronym(outer.alias));
     const text = foldPunctuation(outer.alias);
     const haystack = text.toLowerCase().replace(/\s+/g, ' ');
     // A substring test first: the regex (word boundaries, case) only runs on the few that pass.
-    const contains = (o: (typeof all)[number]) => haystack.includes(lower.get(o)!.replace(/\s+/g, ' '));
+    const contains = (o: (typeof all)[number]) => haystack.includes(lower.get(o)!);
     const within = all.filter(
       (o) => o.id !== outer.id && o.alias.length < outer.alias.length && contains(o) && ((o.re.lastIndex = 0), o.re.test(text)),
     );

@@ -14,7 +14,7 @@ import mdx from '@astrojs/mdx';
 import { unified, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { summaryLine } from '../check/check-report.ts';
 import { checkContent, checkSources, formatResult } from '../check/content-check.ts';
-import { defaultSeedsDir } from '../check/seeds.ts';
+import type { SeedText } from '../check/seeds.ts';
 import { createAliasMatcher } from '../edition/aliases.ts';
 import { loadGlossary } from '../schema/glossary-source.ts';
 import type { GlossaryNames } from './search-index.ts';
@@ -61,6 +61,7 @@ export function contentCheck({
         const root = path.resolve(fileURLToPath(config.root));
         let glossary;
         let matcher;
+        let seeds: ReadonlyMap<string, SeedText> = new Map();
         if (plain) {
           glossary = loadGlossary('content/glossary');
           console.log('note: EDITION_PLAIN=1, so no content check and no annotations (a baseline for benchmarks)');
@@ -69,8 +70,7 @@ export function contentCheck({
           if (sources.errors.length) stop(formatResult(sources), 'The content has mistakes, listed above with file, line and fix.');
           counts = sources.counts;
           console.log(summaryLine({ ...counts, errors: 0, warnings: 0 }, ' of folders, glossary and frontmatter'));
-          glossary = sources.glossary;
-          matcher = sources.matcher;
+          ({ glossary, matcher, seeds } = sources);
         }
         // The text face's files, cut to the characters the pages use, before the stylesheet that names them is built.
         await buildTextFace(root);
@@ -83,7 +83,7 @@ export function contentCheck({
           remarkContentCheck,
           {
             root,
-            seedsDir: defaultSeedsDir(root),
+            seeds,
             glossary,
             matcher,
             warn: (message: string) => void warnings.push(message),

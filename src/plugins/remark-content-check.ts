@@ -9,14 +9,15 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { createAliasMatcher, type AliasMatcher } from '../edition/aliases.ts';
 import { checkArticleBody } from '../check/article-rules.ts';
-import { readSeeds } from '../check/seeds.ts';
+import type { SeedText } from '../check/seeds.ts';
 import { projectPath } from '../schema/content-error.ts';
 import type { Glossary } from '../schema/glossary-source.ts';
 
 export interface ContentCheckOptions {
   /** The project root: messages name files relative to it. */
   root: string;
-  seedsDir: string;
+  /** The seeds, by file name, as the check read them (readSeeds). */
+  seeds: ReadonlyMap<string, SeedText>;
   /** A checked glossary: its names are what the first-mention warnings look for. */
   glossary: Glossary;
   /** The glossary's matcher, when the caller has made it already. */
@@ -25,8 +26,7 @@ export interface ContentCheckOptions {
   warn?: (message: string) => void;
 }
 
-export function remarkContentCheck({ root, seedsDir, glossary, matcher = createAliasMatcher(glossary.values()), warn = (m) => console.warn(`⚠ ${m}`) }: ContentCheckOptions) {
-  const seeds = readSeeds(root, seedsDir);
+export function remarkContentCheck({ root, seeds, glossary, matcher = createAliasMatcher(glossary.values()), warn = (m) => console.warn(`⚠ ${m}`) }: ContentCheckOptions) {
   return (tree: Root, file: VFile) => {
     const abs = path.resolve(file.path);
     const frontmatter = (file.data as { astro?: { frontmatter?: { seed?: unknown } } }).astro?.frontmatter;

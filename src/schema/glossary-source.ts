@@ -20,30 +20,27 @@ export type Glossary = Map<string, Entity>;
 export function loadGlossary(dir: string): Glossary {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
   const glossary: Glossary = new Map();
-  const sources = new Map<string, string>();
+  const lines = new Map<string, LineOf>();
   for (const name of files) {
     const file = path.join(dir, name).split(path.sep).join('/');
-    const source = fs.readFileSync(file, 'utf8');
-    const entity = parseEntry(file, source);
+    const { entity, aliasErrors, lineOf } = readEntry(file, fs.readFileSync(file, 'utf8'));
+    if (aliasErrors.length) throw aliasErrors[0];
     glossary.set(entity.id, entity);
-    sources.set(entity.id, source);
+    lines.set(entity.id, lineOf);
   }
-  checkAcrossEntries(glossary, sources);
+  checkAcrossEntries(glossary, lines);
   return glossary;
 }
 
-export function parseEntry(file: string, source: string): Entity {
-  const { entity, aliasErrors } = readEntry(file, source);
-  if (aliasErrors.length) throw aliasErrors[0];
-  return entity;
-}
+/** The file line of a field of an entry's frontmatter, as parseYaml finds it. */
+export type LineOf = (at: readonly PropertyKey[]) => number;
 
 /**
  * An entry, and the errors of aliases that cannot be names (left out of the
  * entity), so that the content check reports them without losing the entry:
  * its notes in the articles still resolve.
  */
-export function readEntry(file: string, source: string): { entity: Entity; aliasErrors: ContentError[]; frontmatter: Frontmatter } {
+export function readEntry(file: string, source: string): { entity: Entity; aliasErrors: ContentError[]; frontmatter: Frontmatter; lineOf: LineOf } {
   const id = path.basename(file, '.md');
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
     throw new ContentError(file, undefined, `the file name “${id}” is not a valid id`, 'rename it to a lowercase slug such as “minsk-agreements.md”');
@@ -66,7 +63,7 @@ export function readEntry(file: string, source: string): { entity: Entity; alias
     aliasErrors.push(new ContentError(file, yaml.lineOf(['aliases', i]), `the alias “${alias}” ${problem}`, 'remove it: aliases are the spellings of this name in the texts, and common alternatives'));
     return false;
   });
-  return { entity: { ...result.data, aliases, id, file }, aliasErrors, frontmatter };
+  return { entity: { ...result.data, aliases, id, file }, aliasErrors, frontmatter, lineOf: yaml.lineOf };
 }
 
 function fixFor(field: string): string {
@@ -77,23 +74,18 @@ function fixFor(field: string): string {
   return 'see the glossary schema in src/schema/schema.ts';
 }
 
-/** 1-based line of the first occurrence of `needle` in `source`, if any. */
-export function lineOf(source: string, needle: string): number | undefined {
-  const at = source.indexOf(needle);
-  return at < 0 ? undefined : source.slice(0, at).split('\n').length;
-}
-
 /**
  * Cross-entry checks: related ids exist, no name or alias belongs to two
- * entries. `sources` holds each entry's file text, for the lines.
+ * entries. `lines` holds each entry's line finder; the entries are read
+ * without alias errors, so an alias's index is its index in the file.
  */
-export function checkAcrossEntries(glossary: Glossary, sources: ReadonlyMap<string, string>) {
+export function checkAcrossEntries(glossary: Glossary, lines: ReadonlyMap<string, LineOf>) {
   const owners = new Map<string, Entity>();
   for (const entity of glossary.values()) {
-    const source = sources.get(entity.id) ?? '';
-    for (const rel of entity.related) {
+    const lineOf = (at: readonly PropertyKey[]) => lines.get(entity.id)?.(at);
+    for (const [i, rel] of entity.related.entries()) {
       if (!glossary.has(rel)) {
-        throw new ContentError(entity.file, lineOf(source, `- ${rel}`) ?? lineOf(source, 'related:'), `related entry “${rel}” does not exist`, `create content/glossary/${rel}.md or remove it from related`);
+        throw new ContentError(entity.file, lineOf(['related', i]), `related entry “${rel}” does not exist`, `create content/glossary/${rel}.md or remove it from related`);
       }
     }
     for (const name of [entity.name, ...entity.aliases]) {
@@ -101,12 +93,12 @@ export function checkAcrossEntries(glossary: Glossary, sources: ReadonlyMap<stri
       const owner = owners.get(key);
       if (owner && owner.id !== entity.id) {
         if (name === entity.name && aliasKey(owner.name) === key) {
-          throw new ContentError(entity.file, lineOf(source, 'name:'), `the name “${name}” is also the name of ${owner.file}: the same entry seems to exist twice, under two ids`, `keep one entry: merge the two files into one and use its id in every note, or give this entry a different name`);
+          throw new ContentError(entity.file, lineOf(['name']), `the name “${name}” is also the name of ${owner.file}: the same entry seems to exist twice, under two ids`, `keep one entry: merge the two files into one and use its id in every note, or give this entry a different name`);
         }
-        throw new ContentError(entity.file, lineOf(source, `- ${name}`) ?? lineOf(source, name), `the ${name === entity.name ? 'name' : 'alias'} “${name}” is also claimed by ${owner.file}`, 'an alias may name one entry only: remove it from one of the two');
+        const at = name === entity.name ? ['name'] : ['aliases', entity.aliases.indexOf(name)];
+        throw new ContentError(entity.file, lineOf(at), `the ${name === entity.name ? 'name' : 'alias'} “${name}” is also claimed by ${owner.file}`, 'an alias may name one entry only: remove it from one of the two');
       }
       owners.set(key, entity);
     }
   }
 }
-

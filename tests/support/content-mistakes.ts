@@ -208,6 +208,14 @@ export const CASES: Case[] = [
     mistake: (c) => at(c, KYIV, /^Kyiv is /m, 'Kyiv[^ukraine] is ', /the note marker “\[\^ukraine\]” would be shown as it is/, 'Kyiv[^ukraine]'),
   },
   {
+    name: 'a note marker in an entry’s text written with character references',
+    mistake: (c) => at(c, KYIV, /^Kyiv is /m, 'Kyiv&#91;^ukraine&#93; is ', /the note marker “\[\^ukraine\]” would be shown as it is/, 'Kyiv&#91;'),
+  },
+  {
+    name: 'an image in an entry’s text that does not exist',
+    mistake: (c) => at(c, KYIV, /^Kyiv is /m, '![A map](images/none.png)\n\nKyiv is ', /the image “images\/none\.png” does not exist/, '![A map]'),
+  },
+  {
     name: 'a misspelt field in an article, which the site would silently ignore',
     mistake: (c) => at(c, ARTICLE, /^seed: /m, 'seeed: "x"\nseed: ', /unknown field “seeed”[\s\S]*did you mean “seed”/, 'seeed:'),
   },

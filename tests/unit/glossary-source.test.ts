@@ -53,6 +53,14 @@ describe('loadGlossary', () => {
     expect(() => loadGlossary(dir)).toThrow(/alias “(Kiev|kiev)” is also claimed by/);
   });
 
+  it('puts an alias claimed by two entries on its own line, not on an earlier mention of it', () => {
+    const dir = glossaryWith({
+      'kiev-oblast.md': entry('name: Kiev Oblast\nkind: place\naliases: [kiev]\nsummary: The region around the capital city.'),
+      'kyiv.md': entry(`${ok}\naliases: [Kiev]`),
+    });
+    expect(() => loadGlossary(dir)).toThrow(/kyiv\.md:5: the alias “Kiev” is also claimed by \S*kiev-oblast\.md/);
+  });
+
   it('rejects broken YAML with its line', () => {
     const dir = glossaryWith({ 'kyiv.md': entry(`${ok}\naliases: [Kiev`) });
     expect(() => loadGlossary(dir)).toThrow(/kyiv\.md:\d+: invalid YAML/);
